@@ -1,0 +1,50 @@
+# pursuit — set-up, demo, tests, evaluations and benchmarks.
+# `make demo` and `make test` each create .venv and install everything pursuit needs first.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_HOME ?= demo-data
+
+.PHONY: install demo demo-build test lint typecheck pytest eval bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/pip install --quiet -c constraints.txt -e . --group dev
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/pursuit demo --home $(DEMO_HOME)
+
+demo-build: $(STAMP)
+	$(BIN)/pursuit demo --no-serve --home $(DEMO_HOME)
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/ruff check src tests bench tools
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict src/pursuit
+
+pytest: $(STAMP)
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+	rm -rf .ci-demo && $(BIN)/pursuit demo --no-serve --home .ci-demo && $(BIN)/pursuit verify --home .ci-demo && rm -rf .ci-demo
+
+eval: $(STAMP)
+	$(BIN)/python bench/eval_nlp.py
+	$(BIN)/python bench/eval_names.py
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_intake.py
+	$(BIN)/python bench/bench_ocr.py
+	$(BIN)/python bench/bench_nlp.py
+	$(BIN)/python bench/bench_screen.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_HOME) .ci-demo .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,107 @@
+"""Dossiers: everything the workspace holds on one entity, with the evidence behind each line.
+
+Every mention carries the item it came from, that item's SHA-256 and the exact words, so a reader
+can go back to the evidence; the manifest lists the hashes to check against the blobs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from pursuit.resolve.entities import Entity, get_entity
+from pursuit.store.schema import derivatives, items, mentions
+
+__all__ = ["Dossier", "DossierMention", "ManifestEntry", "build_dossier"]
+
+CONTEXT = 90
+
+
+@dataclass(frozen=True, slots=True)
+class DossierMention:
+    item_id: str
+    filename: str
+    text: str
+    start: int
+    end: int
+    before: str
+    after: str
+    extractor: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestEntry:
+    item_id: str
+    filename: str
+    sha256: str
+    acquired_by: str
+    acquired_at: str
+    source_url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    entity: Entity
+    generated_at: str
+    mentions: list[DossierMention] = field(default_factory=list)
+    manifest: list[ManifestEntry] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _mentions(conn: Connection, entity_id: str) -> list[DossierMention]:
+    rows = conn.execute(
+        sa.select(mentions, items.c.filename, derivatives.c.text.label("body"))
+        .join(items, items.c.id == mentions.c.item_id)
+        .join(derivatives, derivatives.c.id == mentions.c.derivative_id)
+        .where(mentions.c.entity_id == entity_id)
+        .order_by(items.c.filename, mentions.c.start)
+    )
+    found: list[DossierMention] = []
+    for r in rows:
+        body = str(r.body)
+        found.append(
+            DossierMention(
+                item_id=r.item_id,
+                filename=r.filename,
+                text=r.text,
+                start=r.start,
+                end=r.end,
+                before=body[max(0, r.start - CONTEXT) : r.start],
+                after=body[r.end : r.end + CONTEXT],
+                extractor=r.extractor,
+                confidence=float(r.confidence),
+            )
+        )
+    return found
+
+
+def _manifest(conn: Connection, item_ids: list[str]) -> list[ManifestEntry]:
+    rows = conn.execute(sa.select(items).where(items.c.id.in_(item_ids)).order_by(items.c.filename))
+    return [
+        ManifestEntry(
+            item_id=r.id,
+            filename=r.filename,
+            sha256=r.sha256,
+            acquired_by=r.acquired_by,
+            acquired_at=r.acquired_at.isoformat(),
+            source_url=r.source_url,
+        )
+        for r in rows
+    ]
+
+
+def build_dossier(conn: Connection, ref: str) -> Dossier:
+    """The dossier of the entity named or numbered `ref`."""
+    entity = get_entity(conn, ref)
+    return Dossier(
+        entity=entity,
+        generated_at=datetime.now(UTC).isoformat(),
+        mentions=_mentions(conn, entity.id),
+        manifest=_manifest(conn, entity.item_ids),
+    )

@@ -1,0 +1,41 @@
+"""The `pursuit` command: thin commands over the core, with exit codes 0, 1 (failed) and 2 (usage).
+
+Errors from the core are mapped here, once: any `PursuitError` prints its message and exits 1.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from pursuit.cli import evidence, inquiry, service
+from pursuit.errors import PursuitError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="pursuit",
+    help="Evidence and case-building workbench for documenting atrocity crimes.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+for command in (evidence.init, evidence.ingest, evidence.verify, evidence.checkpoint):
+    app.command()(command)
+for command in (inquiry.search, inquiry.entities, inquiry.dossier):
+    app.command()(command)
+for command in (service.serve, service.demo):
+    app.command()(command)
+
+
+def main() -> None:
+    """Entry point: configure logging for humans and map core errors to exit code 1."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except PursuitError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)

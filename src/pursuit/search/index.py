@@ -1,0 +1,86 @@
+"""Full-text search over items' derivatives: SQLite FTS5 or PostgreSQL's text search.
+
+This is one of the two places where the dialects differ (the other is the write lock); both sides
+index the folded text of `search/normalize.py`, so Arabic variants match on either database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from pursuit.errors import InputError
+from pursuit.search.normalize import fold
+from pursuit.store.schema import items, search_docs
+
+__all__ = ["SearchHit", "index_text", "search"]
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    item_id: str
+    filename: str
+    snippet: str
+    score: float
+
+
+def index_text(conn: Connection, derivative_id: int, item_id: str, text: str) -> None:
+    """Make a derivative's text searchable; older derivatives of the item stay indexed too."""
+    conn.execute(search_docs.delete().where(search_docs.c.derivative_id == derivative_id))
+    conn.execute(
+        search_docs.insert().values(derivative_id=derivative_id, item_id=item_id, body=fold(text))
+    )
+
+
+def _terms(query: str) -> list[str]:
+    terms = _WORD.findall(fold(query))
+    if not terms:
+        raise InputError(f"the search {query!r} has no words to look for")
+    return terms
+
+
+def _sqlite(conn: Connection, terms: list[str], limit: int) -> list[SearchHit]:
+    match = " ".join(f'"{t}"' for t in terms)
+    rows = conn.execute(
+        sa.text(
+            "SELECT d.item_id AS item_id, i.filename AS filename, "
+            "snippet(search_fts, 0, '[', ']', '…', 16) AS snippet, bm25(search_fts) AS rank "
+            "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+            "JOIN items i ON i.id = d.item_id WHERE search_fts MATCH :q ORDER BY rank LIMIT :n"
+        ),
+        {"q": match, "n": limit * 4},
+    )
+    return [SearchHit(r.item_id, r.filename, r.snippet, -float(r.rank)) for r in rows]
+
+
+def _postgres(conn: Connection, terms: list[str], limit: int) -> list[SearchHit]:
+    tsquery = sa.func.to_tsquery("simple", " & ".join(terms))
+    vector = sa.func.to_tsvector("simple", search_docs.c.body)
+    rank = sa.func.ts_rank(vector, tsquery).label("rank")
+    headline = sa.func.ts_headline(
+        "simple", search_docs.c.body, tsquery, "StartSel=[, StopSel=], MaxWords=24, MinWords=8"
+    ).label("snippet")
+    query = (
+        sa.select(search_docs.c.item_id, items.c.filename, headline, rank)
+        .join(items, items.c.id == search_docs.c.item_id)
+        .where(vector.op("@@")(tsquery))
+        .order_by(rank.desc())
+        .limit(limit * 4)
+    )
+    return [SearchHit(r.item_id, r.filename, r.snippet, float(r.rank)) for r in conn.execute(query)]
+
+
+def search(conn: Connection, query: str, limit: int = 20) -> list[SearchHit]:
+    """Items whose text holds every word of `query`, best first, one hit per item."""
+    terms = _terms(query)
+    finder = _postgres if conn.dialect.name == "postgresql" else _sqlite
+    hits: dict[str, SearchHit] = {}
+    for hit in finder(conn, terms, limit):
+        if hit.item_id not in hits:
+            hits[hit.item_id] = hit
+    return list(hits.values())[:limit]

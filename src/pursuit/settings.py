@@ -1,0 +1,53 @@
+"""One `Settings` object, built at the entry point and passed down.
+
+Values come from arguments, then `PURSUIT_*` environment variables, then defaults. Nothing in the
+core reads the environment itself, so tests build their own `Settings` without touching globals.
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "default_actor"]
+
+
+def default_actor() -> str:
+    """The operating-system user, so custody events name someone even when no one logged in."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class Settings(BaseSettings):
+    """Where the workspace lives and who is acting.
+
+    `database_url` overrides the SQLite file under `home` (a PostgreSQL URL for a server
+    installation); the blob store always lives under `home/blobs` unless `blob_dir` is given.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="PURSUIT_", env_nested_delimiter="__")
+
+    home: Path = Field(default=Path("pursuit-data"))
+    database_url: str | None = None
+    blob_dir: Path | None = None
+    actor: str = Field(default_factory=default_actor)
+    lock_timeout: float = 60.0
+    max_ocr_pages: int = 200
+    max_unpacked_bytes: int = 4 * 1024**3
+    max_nesting: int = 4
+
+    @property
+    def blobs_path(self) -> Path:
+        return self.blob_dir if self.blob_dir is not None else self.home / "blobs"
+
+    @property
+    def url(self) -> str:
+        """The SQLAlchemy URL of the workspace database."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.home / 'pursuit.sqlite').resolve()}"

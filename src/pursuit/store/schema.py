@@ -1,0 +1,155 @@
+"""The workspace schema: one SQLAlchemy Core metadata for SQLite and PostgreSQL.
+
+Migrations in `store/migrations` build exactly this schema (a test compares them). Evidence tables
+are append-only: items and custody events are never updated; processing state lives in
+`stage_runs` rows, one per attempt, so a failure and its later success both stay on record.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from pursuit.store.types import AwareDateTime
+
+__all__ = [
+    "cases",
+    "checkpoints",
+    "custody_events",
+    "derivatives",
+    "entities",
+    "items",
+    "mentions",
+    "metadata",
+    "search_docs",
+    "stage_runs",
+]
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+cases = sa.Table(
+    "cases",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("description", sa.Text, nullable=False, server_default=""),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
+)
+
+items = sa.Table(
+    "items",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("case_id", sa.String(64), sa.ForeignKey("cases.id"), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False, index=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("filename", sa.Text, nullable=False),
+    sa.Column("mime", sa.String(200), nullable=False),
+    sa.Column("method", sa.String(32), nullable=False),
+    sa.Column("acquired_by", sa.String(200), nullable=False),
+    sa.Column("acquired_at", AwareDateTime, nullable=False),
+    sa.Column("source_url", sa.Text, nullable=True),
+    sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    sa.Column("parent_id", sa.String(64), sa.ForeignKey("items.id"), nullable=True, index=True),
+    sa.Column("ingested_at", AwareDateTime, nullable=False),
+    sa.Column("ingested_by", sa.String(200), nullable=False),
+    sa.UniqueConstraint("case_id", "sha256", name="uq_items_case_sha256"),
+)
+
+derivatives = sa.Table(
+    "derivatives",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("item_id", sa.String(64), sa.ForeignKey("items.id"), nullable=False, index=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("tool", sa.String(200), nullable=False),
+    sa.Column("tool_version", sa.String(200), nullable=False),
+    sa.Column("parent_sha256", sa.String(64), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("text_sha256", sa.String(64), nullable=False),
+    sa.Column("language", sa.String(16), nullable=True),
+    sa.Column("meta", sa.JSON, nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+)
+
+stage_runs = sa.Table(
+    "stage_runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("item_id", sa.String(64), sa.ForeignKey("items.id"), nullable=False, index=True),
+    sa.Column("stage", sa.String(32), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("error", sa.Text, nullable=True),
+    sa.Column("started_at", AwareDateTime, nullable=False),
+    sa.Column("finished_at", AwareDateTime, nullable=True),
+)
+
+custody_events = sa.Table(
+    "custody_events",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("case_id", sa.String(64), nullable=True),
+    sa.Column("item_id", sa.String(64), nullable=True, index=True),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("at", AwareDateTime, nullable=False),
+    sa.Column("details", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+
+checkpoints = sa.Table(
+    "checkpoints",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_count", sa.Integer, nullable=False),
+    sa.Column("head_hash", sa.String(64), nullable=False),
+    sa.Column("root", sa.String(64), nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("case_id", sa.String(64), sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("key", sa.Text, nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.UniqueConstraint("case_id", "type", "key", name="uq_entities_case_type_key"),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("item_id", sa.String(64), sa.ForeignKey("items.id"), nullable=False, index=True),
+    sa.Column("derivative_id", sa.Integer, sa.ForeignKey("derivatives.id"), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("extractor", sa.String(200), nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("attributes", sa.JSON, nullable=False),
+    sa.Column("entity_id", sa.String(64), sa.ForeignKey("entities.id"), nullable=True, index=True),
+)
+
+search_docs = sa.Table(
+    "search_docs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("derivative_id", sa.Integer, sa.ForeignKey("derivatives.id"), nullable=False),
+    sa.Column("item_id", sa.String(64), sa.ForeignKey("items.id"), nullable=False, index=True),
+    sa.Column("body", sa.Text, nullable=False),
+)
