@@ -34,7 +34,7 @@ def _row_to_case(row: sa.Row[tuple[object, ...]]) -> Case:
         id=str(m["id"]),
         name=str(m["name"]),
         description=str(m["description"]),
-        created_at=m["created_at"],  # type: ignore[arg-type]
+        created_at=m["created_at"],
         created_by=str(m["created_by"]),
     )
 

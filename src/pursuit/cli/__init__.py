@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 
 import typer
 
@@ -23,11 +24,18 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for command in (evidence.init, evidence.ingest, evidence.verify, evidence.checkpoint):
-    app.command()(command)
-for command in (inquiry.search, inquiry.entities, inquiry.dossier):
-    app.command()(command)
-for command in (service.serve, service.demo):
+COMMANDS: list[Callable[..., None]] = [
+    evidence.init,
+    evidence.ingest,
+    evidence.verify,
+    evidence.checkpoint,
+    inquiry.search,
+    inquiry.entities,
+    inquiry.dossier,
+    service.serve,
+    service.demo,
+]
+for command in COMMANDS:
     app.command()(command)
 
 

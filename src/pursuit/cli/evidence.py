@@ -12,12 +12,12 @@ import typer
 from tqdm import tqdm
 
 from pursuit.cases.registry import DEFAULT_CASE
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, workspace
 from pursuit.errors import InputError
 from pursuit.evidence.checkpoint import create_checkpoint
 from pursuit.evidence.intake import IntakeOptions, IntakeResult, ingest_paths
 from pursuit.evidence.items import Acquisition, Method
 from pursuit.evidence.verify import verify_workspace
-from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, workspace
 
 __all__ = ["checkpoint", "ingest", "init", "verify"]
 

@@ -12,8 +12,9 @@ import typer
 
 from pursuit.cases.dossier import build_dossier
 from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, workspace
-from pursuit.evidence.custody import Action, append_event
-from pursuit.resolve.entities import list_entities
+from pursuit.evidence.custody import Action, Detail, append_event
+from pursuit.resolve.entities import Entity, list_entities
+from pursuit.search import SearchHit
 from pursuit.search import search as run_search
 
 __all__ = ["dossier", "entities", "search"]
@@ -49,8 +50,8 @@ def search(
     say(f"{len(hits)} result(s)")
 
 
-def _hit(h: object) -> dict[str, object]:
-    return {k: getattr(h, k) for k in ("item_id", "filename", "snippet", "score")}
+def _hit(h: SearchHit) -> dict[str, object]:
+    return {"item_id": h.item_id, "filename": h.filename, "snippet": h.snippet, "score": h.score}
 
 
 def entities(
@@ -70,11 +71,16 @@ def entities(
         typer.echo(f"{e.id}  {e.type:<12} {e.name}{aka}  [{e.mention_count} mentions]")
 
 
-def _entity(e: object) -> dict[str, object]:
-    data = {k: getattr(e, k) for k in ("id", "type", "name", "aliases", "properties")}
-    data["mentions"] = getattr(e, "mention_count")
-    data["items"] = getattr(e, "item_ids")
-    return data
+def _entity(e: Entity) -> dict[str, object]:
+    return {
+        "id": e.id,
+        "type": e.type,
+        "name": e.name,
+        "aliases": e.aliases,
+        "mentions": e.mention_count,
+        "items": e.item_ids,
+        "properties": e.properties,
+    }
 
 
 def dossier(
@@ -94,7 +100,11 @@ def dossier(
     else:
         body = render_dossier(built)
     with ws.write() as conn:
-        details = {"entity": built.entity.id, "format": str(format_), "items": len(built.manifest)}
+        details: dict[str, Detail] = {
+            "entity": built.entity.id,
+            "format": str(format_),
+            "items": len(built.manifest),
+        }
         append_event(conn, Action.EXPORTED, ws.settings.actor, details=details)
     if output is None or str(output) == "-":
         sys.stdout.write(body + "\n")

@@ -28,9 +28,7 @@ def _run_server(settings: Settings, host: str, port: int) -> None:
     uvicorn.run(create_app(ws), host=host, port=port, log_level="info")
 
 
-def serve(
-    host: HostOpt = "127.0.0.1", port: PortOpt = 8000, home: HomeOpt = None
-) -> None:
+def serve(host: HostOpt = "127.0.0.1", port: PortOpt = 8000, home: HomeOpt = None) -> None:
     """Serve the REST API (under /api/v1) and the web UI."""
     _run_server(settings_for(home), host, port)
 

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from pursuit.errors import MalformedInput, UnreadableInput
-from pursuit.evidence.custody import GENESIS, Action, append_event
+from pursuit.evidence.custody import GENESIS, Action, Detail, append_event
 from pursuit.store.schema import checkpoints, custody_events
 
 __all__ = [
@@ -90,7 +90,7 @@ def create_checkpoint(conn: Connection, actor: str) -> Checkpoint:
             created_by=actor,
         )
     )
-    details = {"event_count": point.event_count, "root": point.root}
+    details: dict[str, Detail] = {"event_count": point.event_count, "root": point.root}
     append_event(conn, Action.CHECKPOINTED, actor, details=details)
     return point
 
@@ -136,12 +136,12 @@ def verify_checkpoints(conn: Connection) -> list[str]:
         problems += compare_checkpoint(conn, point, f"checkpoint {number}")
     rows = {(p.event_count, p.root) for p in stored}
     logged = set(_checkpoint_events(conn))
-    for count, root in sorted(logged - rows):
+    for count, _root in sorted(logged - rows):
         problems.append(
             f"checkpoint over {count} events recorded in the custody log has no stored "
             "checkpoint row (the checkpoint table was altered)"
         )
-    for count, root in sorted(rows - logged):
+    for count, _root in sorted(rows - logged):
         problems.append(
             f"stored checkpoint over {count} events has lost its own custody event "
             "(events were deleted from the end of the log)"

@@ -68,21 +68,21 @@ def _from_row(row: sa.Row[tuple[object, ...]]) -> Item:
     m = row._mapping
     acquisition = Acquisition(
         acquired_by=str(m["acquired_by"]),
-        acquired_at=m["acquired_at"],  # type: ignore[arg-type]
+        acquired_at=m["acquired_at"],
         method=Method(str(m["method"])),
-        source_url=m["source_url"],  # type: ignore[arg-type]
+        source_url=m["source_url"],
         notes=str(m["notes"]),
     )
     return Item(
         id=str(m["id"]),
         case_id=str(m["case_id"]),
         sha256=str(m["sha256"]),
-        size=int(m["size"]),  # type: ignore[call-overload]
+        size=int(m["size"]),
         filename=str(m["filename"]),
         mime=str(m["mime"]),
         acquisition=acquisition,
-        parent_id=m["parent_id"],  # type: ignore[arg-type]
-        ingested_at=m["ingested_at"],  # type: ignore[arg-type]
+        parent_id=m["parent_id"],
+        ingested_at=m["ingested_at"],
         ingested_by=str(m["ingested_by"]),
     )
 

@@ -40,6 +40,8 @@ def _walk_folder(root: Path) -> tuple[list[Candidate], list[Refused]]:
                 refused.append(Refused(path, "a link to a file outside the folder taken in"))
             elif path.is_symlink() and not path.exists():
                 refused.append(Refused(path, "a broken link"))
+            elif not path.is_file():
+                refused.append(Refused(path, "not a regular file (a pipe, socket or device)"))
             else:
                 found.append(Candidate(path))
     return found, refused
@@ -54,8 +56,10 @@ def collect(paths: list[Path]) -> tuple[list[Candidate], list[Refused]]:
             more, bad = _walk_folder(path)
             found += more
             refused += bad
-        elif path.exists():
+        elif path.is_file():
             found.append(Candidate(path))
+        elif path.exists():
+            refused.append(Refused(path, "not a regular file (a pipe, socket or device)"))
         elif path.is_symlink():
             refused.append(Refused(path, "a broken link"))
         else:

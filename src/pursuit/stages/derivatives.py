@@ -86,7 +86,7 @@ def add_derivative(conn: Connection, item: Item, new: NewDerivative, actor: str)
 def _from_row(r: sa.Row[tuple[object, ...]]) -> Derivative:
     m = r._mapping
     return Derivative(
-        id=int(m["id"]),  # type: ignore[call-overload]
+        id=int(m["id"]),
         item_id=str(m["item_id"]),
         kind=str(m["kind"]),
         tool=str(m["tool"]),
@@ -94,9 +94,9 @@ def _from_row(r: sa.Row[tuple[object, ...]]) -> Derivative:
         parent_sha256=str(m["parent_sha256"]),
         text=str(m["text"]),
         text_sha256=str(m["text_sha256"]),
-        language=m["language"],  # type: ignore[arg-type]
-        meta=dict(m["meta"] or {}),  # type: ignore[call-overload]
-        created_at=m["created_at"],  # type: ignore[arg-type]
+        language=m["language"],
+        meta=dict(m["meta"] or {}),
+        created_at=m["created_at"],
     )
 
 
