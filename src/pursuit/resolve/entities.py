@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from pursuit.errors import UnknownEntity
 from pursuit.search.normalize import fold
-from pursuit.store.schema import entities, mentions
+from pursuit.store.schema import claims, entities, incidents, mentions
 
 __all__ = [
     "ENTITY_TYPES",
@@ -99,15 +99,84 @@ def _build(row: sa.Row[tuple[object, ...]], found: list[tuple[str, str]]) -> Ent
     )
 
 
+def _properties(conn: Connection, ids: list[str]) -> dict[str, dict[str, list[str]]]:
+    """Claimed properties per entity (role, nationality, affiliation…), and incident facts."""
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    rows = conn.execute(
+        sa.select(claims.c.subject_entity_id, claims.c.predicate, claims.c.value).where(
+            claims.c.subject_entity_id.in_(ids)
+        )
+    )
+    for r in rows:
+        if r.value:
+            found[str(r.subject_entity_id)][str(r.predicate)].add(str(r.value))
+    for r in conn.execute(sa.select(incidents).where(incidents.c.entity_id.in_(ids))):
+        props = found[str(r.entity_id)]
+        props["kind"].add(str(r.kind))
+        for key, value in (("place", r.place), ("date", r.time), ("victim_count", r.victim_count)):
+            if value is not None:
+                props[key].add(str(value))
+        for key in ("perpetrators", "ordered_by", "victims", "witnesses"):
+            props[key].update(str(v) for v in (r.details or {}).get(key, []))
+    return {e: {k: sorted(v) for k, v in p.items() if v} for e, p in found.items()}
+
+
+def _merge_view(
+    conn: Connection, rows: list[sa.Row[tuple[object, ...]]]
+) -> list[tuple[sa.Row[tuple[object, ...]], list[str]]]:
+    """Each surviving entity with the ids folded into it by reviewers' corrections."""
+    from pursuit.corrections import canonical_entity_ids
+
+    merged, deleted, _ = canonical_entity_ids(conn)
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        rid = str(r.id)
+        if rid not in deleted:
+            members[merged.get(rid, rid)].append(rid)
+    return [(r, members[str(r.id)]) for r in rows if str(r.id) in members]
+
+
 def list_entities(conn: Connection, type_: str | None = None) -> list[Entity]:
-    """Entities that have at least one mention, most mentioned first."""
+    """Entities that have at least one mention, most mentioned first, with corrections applied."""
     query = sa.select(entities)
     if type_ is not None:
         query = query.where(entities.c.type == type_)
-    rows = conn.execute(query).all()
-    grouped = _mentions_by_entity(conn, [str(r.id) for r in rows])
-    built = [_build(r, grouped[str(r.id)]) for r in rows if grouped.get(str(r.id))]
-    return sorted(built, key=lambda e: (-e.mention_count, e.name))
+    view = _merge_view(conn, list(conn.execute(query).all()))
+    all_ids = [i for _, group in view for i in group]
+    grouped = _mentions_by_entity(conn, all_ids)
+    props = _properties(conn, all_ids)
+    built = [_build_group(conn, row, group, grouped, props) for row, group in view]
+    return sorted((e for e in built if e.mention_count), key=lambda e: (-e.mention_count, e.name))
+
+
+def _build_group(
+    conn: Connection,
+    row: sa.Row[tuple[object, ...]],
+    group: list[str],
+    grouped: dict[str, list[tuple[str, str]]],
+    props: dict[str, dict[str, list[str]]],
+) -> Entity:
+    from pursuit.corrections import canonical_entity_ids
+
+    found = [pair for member in group for pair in grouped.get(member, [])]
+    entity = _build(row, found)
+    renamed = canonical_entity_ids(conn)[2].get(entity.id)
+    merged_props: dict[str, set[str]] = defaultdict(set)
+    for member in group:
+        for key, values in props.get(member, {}).items():
+            merged_props[key].update(values)
+    names = {text for text, _ in found} | {n for n in _names(conn, group) if n}
+    name = renamed or entity.name
+    return replace(
+        entity,
+        name=name,
+        aliases=sorted(names - {name}),
+        properties={k: sorted(v) for k, v in sorted(merged_props.items())},
+    )
+
+
+def _names(conn: Connection, ids: list[str]) -> list[str]:
+    return [str(n) for n in conn.scalars(sa.select(entities.c.name).where(entities.c.id.in_(ids)))]
 
 
 def get_entity(conn: Connection, ref: str) -> Entity:
@@ -118,4 +187,10 @@ def get_entity(conn: Connection, ref: str) -> Entity:
         row = rows[0] if len(rows) == 1 else None
     if row is None:
         raise UnknownEntity(f"no entity with id or name {ref!r}")
-    return _build(row, _mentions_by_entity(conn, [str(row.id)])[str(row.id)])
+    for entity in list_entities(conn, str(row.type)):
+        if entity.id == str(row.id):
+            return entity
+    merged = _merge_view(conn, [row])
+    group = merged[0][1] if merged else [str(row.id)]
+    found = _mentions_by_entity(conn, group)
+    return _build_group(conn, row, group, found, _properties(conn, group))

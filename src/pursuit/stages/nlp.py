@@ -1,60 +1,158 @@
-"""The language stage: find mentions in an item's newest text and attach them to entities."""
+"""The language stage: mentions, claims and incidents from an item's newest text.
+
+Mentions are machine output, regenerable from a derivative at any time, so a re-run replaces the
+item's earlier mentions, claims and incidents; the derivatives they came from stay untouched, and
+reviewers' corrections are separate records applied again after every run.
+"""
 
 from __future__ import annotations
 
+from sqlalchemy.engine import Connection
+
+from pursuit.corrections import active_corrections, apply_to_mentions
 from pursuit.errors import PursuitError
 from pursuit.evidence.items import Item
-from pursuit.nlp import extract_mentions
+from pursuit.nlp import extract_claims, extract_incidents, extract_mentions
+from pursuit.nlp.model import Claim, Incident, Mention
 from pursuit.resolve.entities import ensure_entity
-from pursuit.stages.derivatives import latest_derivative
+from pursuit.stages.derivatives import Derivative, latest_derivative
 from pursuit.stages.runs import Stage, finish_run, start_run
-from pursuit.store.schema import mentions
+from pursuit.store.schema import claims, incidents, mentions
 from pursuit.store.workspace import Workspace
 
-__all__ = ["ENTITY_MENTION_TYPES", "run_nlp"]
+__all__ = ["ENTITY_MENTION_TYPES", "incident_label", "run_nlp"]
 
 ENTITY_MENTION_TYPES = {"person", "organization", "location"}
 
+Spans = dict[tuple[int, int], str]
+
+
+def incident_label(incident: Incident) -> str:
+    """A readable, groupable name: kind, place and time as the text gives them."""
+    parts = [str(incident.kind)]
+    if incident.place is not None:
+        parts.append(incident.place.label or incident.place.text)
+    if incident.time is not None:
+        parts.append(incident.time.text)
+    return " — ".join(parts)
+
+
+def _store_mentions(
+    conn: Connection, item: Item, derivative: Derivative, found: list[Mention], spans: Spans
+) -> None:
+    for m in found:
+        label = m.label or m.text
+        entity_id = spans.get((m.start, m.end))
+        if entity_id is None and str(m.type) in ENTITY_MENTION_TYPES:
+            entity_id = ensure_entity(conn, item.case_id, str(m.type), label)
+            spans[(m.start, m.end)] = entity_id
+        conn.execute(
+            mentions.insert().values(
+                item_id=item.id,
+                derivative_id=derivative.id,
+                start=m.start,
+                end=m.end,
+                text=m.text,
+                type=str(m.type),
+                label=label,
+                extractor=m.extractor,
+                confidence=m.confidence,
+                attributes=dict(m.attributes),
+                entity_id=entity_id,
+            )
+        )
+
+
+def _names(found: tuple[Mention, ...]) -> list[str]:
+    return [m.label or m.text for m in found]
+
+
+def _store_incidents(
+    conn: Connection, item: Item, derivative: Derivative, found: list[Incident], spans: Spans
+) -> None:
+    for inc in found:
+        entity_id = ensure_entity(conn, item.case_id, "incident", incident_label(inc))
+        spans[(inc.trigger.start, inc.trigger.end)] = entity_id
+        details = {
+            "victims": _names(inc.victims),
+            "perpetrators": _names(inc.perpetrators),
+            "ordered_by": _names(inc.ordered_by),
+            "witnesses": _names(inc.witnesses),
+            "victim_count_text": inc.victim_count_text,
+        }
+        conn.execute(
+            incidents.insert().values(
+                item_id=item.id,
+                derivative_id=derivative.id,
+                entity_id=entity_id,
+                kind=str(inc.kind),
+                trigger_text=inc.trigger.text,
+                trigger_start=inc.trigger.start,
+                trigger_end=inc.trigger.end,
+                place=(inc.place.label or inc.place.text) if inc.place else None,
+                time=inc.time.text if inc.time else None,
+                victim_count=inc.victim_count,
+                details=details,
+                confidence=inc.confidence,
+                extractor=inc.extractor,
+            )
+        )
+
+
+def _store_claims(
+    conn: Connection, item: Item, derivative: Derivative, found: list[Claim], spans: Spans
+) -> None:
+    for c in found:
+        subject = c.subject
+        conn.execute(
+            claims.insert().values(
+                item_id=item.id,
+                derivative_id=derivative.id,
+                predicate=str(c.predicate),
+                value=c.value,
+                subject_text=subject.text,
+                subject_start=subject.start,
+                subject_end=subject.end,
+                subject_entity_id=spans.get((subject.start, subject.end)),
+                object_text=c.object.text if c.object else None,
+                object_start=c.object.start if c.object else None,
+                object_end=c.object.end if c.object else None,
+                time_text=c.time.text if c.time else None,
+                sentence_start=c.start,
+                sentence_end=c.end,
+                confidence=c.confidence,
+                extractor=c.extractor,
+            )
+        )
+
+
+def _clear(conn: Connection, item_id: str) -> None:
+    for table in (claims, incidents, mentions):
+        conn.execute(table.delete().where(table.c.item_id == item_id))
+
 
 def run_nlp(ws: Workspace, item: Item) -> int:
-    """Extract and store mentions for `item`; returns how many were stored.
-
-    Mentions are machine output, regenerable from a derivative at any time, so a re-run replaces
-    the item's earlier mentions; the derivatives they came from stay untouched, and reviewers'
-    corrections are separate records that re-extraction never rewrites.
-    """
+    """Extract and store mentions, claims and incidents for `item`; returns the mention count."""
     run = start_run(ws, item.id, Stage.NLP)
     with ws.read() as conn:
         derivative = latest_derivative(conn, item.id)
+        fixes = active_corrections(conn, item.case_id)
     if derivative is None or not derivative.text.strip():
         finish_run(ws, run)
         return 0
+    text = derivative.text
     try:
-        found = extract_mentions(derivative.text, derivative.language)
+        found = apply_to_mentions(extract_mentions(text, derivative.language), item.id, fixes)
+        found_claims = extract_claims(text, found)
+        found_incidents = extract_incidents(text, found)
     except PursuitError as exc:
         finish_run(ws, run, str(exc))
         return 0
     with ws.write() as conn:
-        conn.execute(mentions.delete().where(mentions.c.item_id == item.id))
-        for m in found:
-            label = m.label or m.text
-            entity_id = None
-            if str(m.type) in ENTITY_MENTION_TYPES:
-                entity_id = ensure_entity(conn, item.case_id, str(m.type), label)
-            conn.execute(
-                mentions.insert().values(
-                    item_id=item.id,
-                    derivative_id=derivative.id,
-                    start=m.start,
-                    end=m.end,
-                    text=m.text,
-                    type=str(m.type),
-                    label=label,
-                    extractor=m.extractor,
-                    confidence=m.confidence,
-                    attributes=dict(m.attributes),
-                    entity_id=entity_id,
-                )
-            )
+        _clear(conn, item.id)
+        spans: Spans = {}
+        _store_incidents(conn, item, derivative, found_incidents, spans)
+        _store_mentions(conn, item, derivative, found, spans)
+        _store_claims(conn, item, derivative, found_claims, spans)
     finish_run(ws, run)
     return len(found)

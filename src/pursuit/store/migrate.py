@@ -19,8 +19,8 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply pending migrations inside one transaction of the caller's engine."""
+def upgrade(engine: Engine, revision: str = "heads") -> None:
+    """Apply pending migrations (every branch head) in one transaction of the caller's engine."""
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

@@ -13,6 +13,9 @@ from pursuit.store.types import AwareDateTime
 
 __all__ = [
     "cases",
+    "claims",
+    "corrections",
+    "incidents",
     "checkpoints",
     "custody_events",
     "derivatives",
@@ -152,4 +155,66 @@ search_docs = sa.Table(
     sa.Column("derivative_id", sa.Integer, sa.ForeignKey("derivatives.id"), nullable=False),
     sa.Column("item_id", sa.String(64), sa.ForeignKey("items.id"), nullable=False, index=True),
     sa.Column("body", sa.Text, nullable=False),
+)
+
+# --- extraction: claims, incidents and reviewers' corrections (migration 0003) -------------------
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("item_id", sa.String(64), sa.ForeignKey("items.id"), nullable=False, index=True),
+    sa.Column("derivative_id", sa.Integer, sa.ForeignKey("derivatives.id"), nullable=False),
+    sa.Column("predicate", sa.String(32), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("subject_text", sa.Text, nullable=False),
+    sa.Column("subject_start", sa.Integer, nullable=False),
+    sa.Column("subject_end", sa.Integer, nullable=False),
+    sa.Column("subject_entity_id", sa.String(64), nullable=True, index=True),
+    sa.Column("object_text", sa.Text, nullable=True),
+    sa.Column("object_start", sa.Integer, nullable=True),
+    sa.Column("object_end", sa.Integer, nullable=True),
+    sa.Column("time_text", sa.Text, nullable=True),
+    sa.Column("sentence_start", sa.Integer, nullable=False),
+    sa.Column("sentence_end", sa.Integer, nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("extractor", sa.String(200), nullable=False),
+)
+
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("item_id", sa.String(64), sa.ForeignKey("items.id"), nullable=False, index=True),
+    sa.Column("derivative_id", sa.Integer, sa.ForeignKey("derivatives.id"), nullable=False),
+    sa.Column("entity_id", sa.String(64), nullable=True, index=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("trigger_text", sa.Text, nullable=False),
+    sa.Column("trigger_start", sa.Integer, nullable=False),
+    sa.Column("trigger_end", sa.Integer, nullable=False),
+    sa.Column("place", sa.Text, nullable=True),
+    sa.Column("time", sa.Text, nullable=True),
+    sa.Column("victim_count", sa.Integer, nullable=True),
+    sa.Column("details", sa.JSON, nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("extractor", sa.String(200), nullable=False),
+)
+
+corrections = sa.Table(
+    "corrections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("target", sa.String(16), nullable=False),
+    sa.Column("item_id", sa.String(64), nullable=True),
+    sa.Column("start", sa.Integer, nullable=True),
+    sa.Column("end", sa.Integer, nullable=True),
+    sa.Column("original_text", sa.Text, nullable=True),
+    sa.Column("entity_id", sa.String(64), nullable=True, index=True),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("value", sa.Text, nullable=False, server_default=""),
+    sa.Column("reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("made_by", sa.String(200), nullable=False),
+    sa.Column("made_at", AwareDateTime, nullable=False),
+    sa.Column("deleted_at", AwareDateTime, nullable=True),
 )
