@@ -100,3 +100,21 @@ class IntegrityError(PursuitError):
 
 class AccessDenied(PursuitError, PermissionError):
     """The acting user may not do or see this."""
+
+
+class UnknownProposal(NotFound):
+    """No identity proposal of the review queue has this id."""
+
+
+__all__ += ["UnknownProposal"]
+
+
+class ToolMissing(PursuitError):
+    """A system program an extractor needs (pdftotext, tesseract, ffprobe) is not installed."""
+
+
+class EncryptedInput(MalformedInput):
+    """A file is encrypted and cannot be read without its password."""
+
+
+__all__ += ["EncryptedInput", "ToolMissing"]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import typer
 
-from pursuit.cli import evidence, inquiry, service
+from pursuit.cli import evidence, inquiry, service, stages
 from pursuit.errors import PursuitError
 
 __all__ = ["app", "main"]
@@ -32,6 +32,8 @@ COMMANDS: list[Callable[..., None]] = [
     inquiry.search,
     inquiry.entities,
     inquiry.dossier,
+    stages.reprocess,
+    stages.correct,
     service.serve,
     service.demo,
 ]

@@ -22,6 +22,7 @@ from pursuit.evidence.items import Acquisition, Item, Method, find_by_hash, inse
 from pursuit.evidence.walk import collect
 from pursuit.extract import ChildFile, sniff
 from pursuit.stages.nlp import run_nlp
+from pursuit.stages.ocr import run_ocr
 from pursuit.stages.text import run_text
 from pursuit.store.workspace import Workspace
 
@@ -37,6 +38,7 @@ class IntakeOptions:
     case: str
     acquisition: Acquisition
     run_nlp: bool = True
+    run_ocr: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +174,12 @@ def _process(
 ) -> Iterator[IntakeResult]:
     with tempfile.TemporaryDirectory(prefix="pursuit-unpack-") as tmp:
         outcome = run_text(ws, item, Path(tmp))
-        yield replace(base, warnings=outcome.errors)
+        warnings = list(outcome.errors)
+        if options.run_ocr and outcome.needs_ocr:
+            ocr = run_ocr(ws, item)
+            if ocr.error is not None:
+                warnings.append(ocr.error)
+        yield replace(base, warnings=warnings)
         if options.run_nlp and outcome.derivative_id is not None:
             run_nlp(ws, item)
         if outcome.children and depth + 1 > ws.settings.max_nesting:

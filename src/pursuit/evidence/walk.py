@@ -36,10 +36,10 @@ def _walk_folder(root: Path) -> tuple[list[Candidate], list[Refused]]:
                 refused.append(Refused(link, "a link to a folder outside the folder taken in"))
         for name in sorted(files):
             path = Path(folder) / name
-            if path.is_symlink() and not _inside(path.resolve(), real_root):
-                refused.append(Refused(path, "a link to a file outside the folder taken in"))
-            elif path.is_symlink() and not path.exists():
+            if path.is_symlink() and not path.exists():
                 refused.append(Refused(path, "a broken link"))
+            elif path.is_symlink() and not _inside(path.resolve(), real_root):
+                refused.append(Refused(path, "a link to a file outside the folder taken in"))
             elif not path.is_file():
                 refused.append(Refused(path, "not a regular file (a pipe, socket or device)"))
             else:

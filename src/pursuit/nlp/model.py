@@ -1,4 +1,4 @@
-"""The values the language stage produces: mentions and claims, each tied to the words it came from."""
+"""The values the language stage produces: mentions, claims and incidents, tied to their words."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from pursuit.errors import UnknownEntity
+from pursuit.resolve.identity import identity_map
 from pursuit.search.normalize import fold
 from pursuit.store.schema import claims, entities, incidents, mentions
 
@@ -124,15 +125,20 @@ def _properties(conn: Connection, ids: list[str]) -> dict[str, dict[str, list[st
 def _merge_view(
     conn: Connection, rows: list[sa.Row[tuple[object, ...]]]
 ) -> list[tuple[sa.Row[tuple[object, ...]], list[str]]]:
-    """Each surviving entity with the ids folded into it by reviewers' corrections."""
+    """Each surviving entity with the ids folded into it by reviewers' corrections and by
+    "same" judgements (see `identity.py`); a merged entity shows under its identity's
+    canonical entity, with its names among the aliases."""
     from pursuit.corrections import canonical_entity_ids
 
     merged, deleted, _ = canonical_entity_ids(conn)
+    judged = identity_map(conn)
     members: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         rid = str(r.id)
         if rid not in deleted:
-            members[merged.get(rid, rid)].append(rid)
+            target = merged.get(rid, rid)
+            target = judged.get(target, target)
+            members[merged.get(target, target)].append(rid)
     return [(r, members[str(r.id)]) for r in rows if str(r.id) in members]
 
 

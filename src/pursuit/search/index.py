@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from pursuit.errors import InputError
-from pursuit.search.normalize import fold
+from pursuit.search.normalize import fold, index_form
 from pursuit.store.schema import items, search_docs
 
 __all__ = ["SearchHit", "index_text", "search"]
@@ -33,7 +33,9 @@ def index_text(conn: Connection, derivative_id: int, item_id: str, text: str) ->
     """Make a derivative's text searchable; older derivatives of the item stay indexed too."""
     conn.execute(search_docs.delete().where(search_docs.c.derivative_id == derivative_id))
     conn.execute(
-        search_docs.insert().values(derivative_id=derivative_id, item_id=item_id, body=fold(text))
+        search_docs.insert().values(
+            derivative_id=derivative_id, item_id=item_id, body=index_form(text)
+        )
     )
 
 

@@ -70,7 +70,7 @@ def add_derivative(conn: Connection, item: Item, new: NewDerivative, actor: str)
     derivative_id = int(key[0])
     if new.text.strip():
         index_text(conn, derivative_id, item.id, new.text)
-    details = {
+    details: dict[str, str | int] = {
         "derivative": derivative_id,
         "kind": new.kind,
         "tool": f"{new.tool} {new.tool_version}",

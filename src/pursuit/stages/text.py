@@ -8,24 +8,41 @@ from pathlib import Path
 
 from pursuit.errors import PursuitError
 from pursuit.evidence.items import Item
-from pursuit.extract import ChildFile, choose, detect_language, sniff
+from pursuit.extract import (
+    ChildFile,
+    Limits,
+    choose,
+    detect_language,
+    limits,
+    paragraph_languages,
+    read,
+    sniff,
+)
+from pursuit.settings import Settings
 from pursuit.stages.derivatives import NewDerivative, add_derivative
 from pursuit.stages.runs import Stage, finish_run, start_run
 from pursuit.store.workspace import Workspace
 
-__all__ = ["TextOutcome", "run_text"]
+__all__ = ["TextOutcome", "run_text", "workspace_limits"]
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class TextOutcome:
-    """The result of the text stage for one item; `error` is set when extraction failed."""
+    """The result of the text stage for one item; `errors` is set when extraction failed."""
 
     derivative_id: int | None
     needs_ocr: bool = False
     children: list[ChildFile] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+
+
+def workspace_limits(settings: Settings) -> Limits:
+    """The extraction caps the workspace's settings ask for."""
+    return Limits(
+        max_unpacked_bytes=settings.max_unpacked_bytes, max_ocr_pages=settings.max_ocr_pages
+    )
 
 
 def _unpack(ws: Workspace, item: Item, workdir: Path) -> tuple[list[ChildFile], list[str]]:
@@ -41,27 +58,32 @@ def _unpack(ws: Workspace, item: Item, workdir: Path) -> tuple[list[ChildFile], 
     return found, []
 
 
+def _languages(text: str) -> tuple[str | None, dict[str, str]]:
+    """The item's main language and, when paragraphs differ, all of them for the search filter."""
+    if not text.strip():
+        return None, {}
+    main = detect_language(text)
+    found = sorted({p.language for p in paragraph_languages(text[:2_000_000])})
+    return main, ({"languages": ",".join(found)} if found else {})
+
+
 def run_text(ws: Workspace, item: Item, workdir: Path | None = None) -> TextOutcome:
     """Extract text (and, with a `workdir`, unpack members); never raises for bad content."""
     run = start_run(ws, item.id, Stage.TEXT)
     path = ws.blobs.path_for(item.sha256)
-    try:
-        probe = sniff(path, item.filename)
-        extracted = choose(probe).extract(probe)
-    except PursuitError as exc:
-        finish_run(ws, run, str(exc))
-        return TextOutcome(derivative_id=None, errors=[f"{item.filename}: {exc}"])
-    language = detect_language(extracted.text) if extracted.text.strip() else None
-    new = NewDerivative(
-        kind="text",
-        text=extracted.text,
-        tool=extracted.tool,
-        tool_version=extracted.tool_version,
-        language=language,
-        meta=dict(extracted.metadata),
-    )
-    with ws.write() as conn:
-        derivative_id = add_derivative(conn, item, new, ws.settings.actor)
-    children, errors = _unpack(ws, item, workdir) if workdir is not None else ([], [])
+    with limits(workspace_limits(ws.settings)):
+        try:
+            extractor, extracted = read(sniff(path, item.filename))
+        except PursuitError as exc:
+            finish_run(ws, run, str(exc))
+            return TextOutcome(derivative_id=None, errors=[f"{item.filename}: {exc}"])
+        language, languages = _languages(extracted.text)
+        meta = {"extractor": extractor.name, **extracted.metadata, **languages}
+        new = NewDerivative(
+            "text", extracted.text, extracted.tool, extracted.tool_version, language, meta
+        )
+        with ws.write() as conn:
+            derivative_id = add_derivative(conn, item, new, ws.settings.actor)
+        children, errors = _unpack(ws, item, workdir) if workdir is not None else ([], [])
     finish_run(ws, run, "; ".join(errors) or None)
     return TextOutcome(derivative_id, extracted.needs_ocr, children, errors)

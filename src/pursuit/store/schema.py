@@ -20,7 +20,11 @@ __all__ = [
     "custody_events",
     "derivatives",
     "entities",
+    "identity_clusters",
+    "identity_proposals",
+    "identity_runs",
     "items",
+    "judgements",
     "mentions",
     "metadata",
     "search_docs",
@@ -217,4 +221,58 @@ corrections = sa.Table(
     sa.Column("made_by", sa.String(200), nullable=False),
     sa.Column("made_at", AwareDateTime, nullable=False),
     sa.Column("deleted_at", AwareDateTime, nullable=True),
+)
+
+# --- identity: judgements, resolution runs, proposals and clusters (migration 0002) -------------
+
+judgements = sa.Table(
+    "judgements",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("entity_a", sa.String(200), nullable=False),
+    sa.Column("entity_b", sa.String(200), nullable=False),
+    sa.Column("decision", sa.String(16), nullable=False),
+    sa.Column("decided_by", sa.String(200), nullable=False),
+    sa.Column("decided_at", AwareDateTime, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("source", sa.String(32), nullable=False, server_default="review"),
+    sa.Column("case_id", sa.String(64), nullable=True),
+    sa.Column("deleted_at", AwareDateTime, nullable=True),
+    sa.Index("ix_judgements_pair", "entity_a", "entity_b"),
+)
+
+identity_runs = sa.Table(
+    "identity_runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("backend", sa.String(16), nullable=False),
+    sa.Column("incremental", sa.Boolean, nullable=False),
+    sa.Column("tool_version", sa.String(200), nullable=False),
+    sa.Column("started_at", AwareDateTime, nullable=False),
+    sa.Column("finished_at", AwareDateTime, nullable=True),
+    sa.Column("entity_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("pair_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("proposal_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("started_by", sa.String(200), nullable=False),
+)
+
+identity_proposals = sa.Table(
+    "identity_proposals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("identity_runs.id"), nullable=False, index=True),
+    sa.Column("entity_a", sa.String(200), nullable=False),
+    sa.Column("entity_b", sa.String(200), nullable=False),
+    sa.Column("probability", sa.Float, nullable=False),
+    sa.Column("reasons", sa.JSON, nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.Index("ix_identity_proposals_pair", "entity_a", "entity_b"),
+)
+
+identity_clusters = sa.Table(
+    "identity_clusters",
+    metadata,
+    sa.Column("entity_id", sa.String(200), primary_key=True),
+    sa.Column("cluster_id", sa.String(200), nullable=False, index=True),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("identity_runs.id"), nullable=False),
 )

@@ -1,0 +1,25 @@
+"""Full-text search across items' text, folding Arabic and Latin spelling variants."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from pursuit.api.deps import Ws
+from pursuit.api.schemas import SearchHitOut, SearchResponse
+from pursuit.search import search as run_search
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/search", tags=["search"])
+
+Q = Annotated[str, Query(description="Words to find; every word must occur.", max_length=1000)]
+Limit = Annotated[int, Query(ge=1, le=200)]
+
+
+@router.get("", response_model=SearchResponse, summary="Search items' text")
+def search_items(q: Q, ws: Ws, limit: Limit = 20) -> SearchResponse:
+    with ws.read() as conn:
+        hits = run_search(conn, q, limit)
+    return SearchResponse(query=q, results=[SearchHitOut.model_validate(h) for h in hits])

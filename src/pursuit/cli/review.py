@@ -1,0 +1,165 @@
+"""`pursuit review`: run resolution, list the review queue, and judge pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, workspace
+from pursuit.resolve.backends import Backend
+from pursuit.resolve.judgements import Decision, Judgement, judgement_history, record_judgement
+from pursuit.resolve.resolution import ResolveOptions, resolve_persons
+from pursuit.resolve.review import QueueEntry, QueueStatus, decide_many, review_queue
+from pursuit.store.workspace import Workspace
+
+__all__ = ["app"]
+
+app = typer.Typer(name="review", help="Resolve persons and review proposed identities.")
+
+
+@contextmanager
+def _opened(home: Path | None) -> Iterator[Workspace]:
+    """The workspace for one command, its connections closed when the command ends."""
+    ws = workspace(home)
+    try:
+        yield ws
+    finally:
+        ws.dispose()
+
+
+ReasonOpt = Annotated[str, typer.Option(help="Why (kept with the decision).")]
+
+
+def _entry(e: QueueEntry) -> dict[str, object]:
+    p, j = e.proposal, e.judgement
+    return {
+        "proposal": p.id,
+        "entity_a": p.entity_a,
+        "entity_b": p.entity_b,
+        "probability": p.probability,
+        "reasons": list(p.reasons),
+        "status": str(e.status),
+        "decision": str(j.decision) if j else None,
+        "decided_by": j.decided_by if j else None,
+        "decided_at": j.decided_at.isoformat() if j else None,
+    }
+
+
+def _judgement(j: Judgement) -> dict[str, object]:
+    return {
+        "id": j.id,
+        "entity_a": j.entity_a,
+        "entity_b": j.entity_b,
+        "decision": str(j.decision),
+        "decided_by": j.decided_by,
+        "decided_at": j.decided_at.isoformat(),
+        "reason": j.reason,
+        "source": str(j.source),
+        "withdrawn": j.deleted_at is not None,
+    }
+
+
+@app.command()
+def resolve(
+    backend: Annotated[Backend, typer.Option(help="Splink backend.")] = Backend.DUCKDB,
+    full: Annotated[bool, typer.Option(help="Compare all persons again, not only new.")] = False,
+    home: HomeOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Score person entities and put proposed identities in the review queue."""
+    with _opened(home) as ws:
+        run = resolve_persons(ws, ResolveOptions(backend=backend, incremental=not full))
+    if json_out:
+        emit_json(
+            {
+                "run": run.run_id,
+                "entities": run.entity_count,
+                "new": run.new_count,
+                "pairs": run.pair_count,
+                "proposals": len(run.proposal_ids),
+                "clusters": run.clusters,
+            }
+        )
+    say(
+        f"run {run.run_id}: {run.entity_count} persons ({run.new_count} new), "
+        f"{run.pair_count} pairs scored, {len(run.proposal_ids)} proposals"
+    )
+
+
+@app.command("list")
+def list_queue(
+    status: Annotated[QueueStatus, typer.Option(help="Which entries.")] = QueueStatus.PENDING,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    home: HomeOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """The review queue, most probable first: pending pairs until someone decides."""
+    with _opened(home) as ws, ws.read() as conn:
+        entries = review_queue(conn, status, limit)
+    if json_out:
+        emit_json({"entries": [_entry(e) for e in entries]})
+        return
+    for e in entries:
+        p = e.proposal
+        typer.echo(f"{p.id}\t{p.probability:.3f}\t{p.entity_a}\t{p.entity_b}\t{e.status}")
+        typer.echo(f"\t{'; '.join(p.reasons)}")
+    say(f"{len(entries)} {status} entr(y/ies)")
+
+
+@app.command()
+def decide(
+    proposal: Annotated[list[int], typer.Argument(help="Proposal id(s); several for bulk.")],
+    decision: Annotated[Decision, typer.Option(help="same, not_same or unsure.")],
+    reason: ReasonOpt = "",
+    home: HomeOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Judge one or more proposed pairs (appended; earlier decisions stay on record)."""
+    with _opened(home) as ws, ws.write() as conn:
+        made = decide_many(conn, proposal, decision, ws.settings.actor, reason)
+    if json_out:
+        emit_json({"judgements": [_judgement(j) for j in made]})
+    say(f"{len(made)} judgement(s) recorded as {decision} by {ws.settings.actor}")
+
+
+@app.command()
+def judge(
+    entity_a: Annotated[str, typer.Argument(help="An entity id (or a screened record's key).")],
+    entity_b: Annotated[str, typer.Argument(help="The other entity id.")],
+    decision: Annotated[Decision, typer.Argument(help="same, not_same or unsure.")],
+    reason: ReasonOpt = "",
+    home: HomeOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Judge any pair directly, e.g. a screening hit against a workspace person."""
+    with _opened(home) as ws, ws.write() as conn:
+        made = record_judgement(
+            conn, entity_a, entity_b, decision, ws.settings.actor, reason=reason
+        )
+    if json_out:
+        emit_json(_judgement(made))
+    say(f"judgement {made.id}: {made.entity_a} / {made.entity_b} {made.decision}")
+
+
+@app.command()
+def history(
+    entity: Annotated[str | None, typer.Argument(help="Only judgements naming this id.")] = None,
+    home: HomeOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Who decided what and when, newest first, superseded and withdrawn rows included."""
+    with _opened(home) as ws, ws.read() as conn:
+        rows = judgement_history(conn, entity)
+    if json_out:
+        emit_json({"judgements": [_judgement(j) for j in rows]})
+        return
+    for j in rows:
+        gone = " (withdrawn)" if j.deleted_at else ""
+        typer.echo(
+            f"{j.decided_at:%Y-%m-%d %H:%M:%S} {j.decided_by}: {j.entity_a} / "
+            f"{j.entity_b} {j.decision}{gone} {j.reason}"
+        )

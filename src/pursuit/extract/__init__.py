@@ -1,0 +1,34 @@
+"""Extraction: text and technical metadata out of every kind of source, and OCR.
+
+The pure core of intake's text stage: no workspace here, only files in and text out, so each
+format reader is tested on real files and the stages decide what to store.
+"""
+
+from pursuit.extract.base import ChildFile, Extracted, Extractor, Probe
+from pursuit.extract.language import ParagraphLanguage, detect_language, paragraph_languages
+from pursuit.extract.limits import Limits, current_limits, limits
+from pursuit.extract.ocr import OcrPage, ocr_image, ocr_pdf_page, tesseract_version
+from pursuit.extract.registry import EXTRACTORS, candidates, choose, read
+from pursuit.extract.sniff import sniff
+
+__all__ = [
+    "EXTRACTORS",
+    "ChildFile",
+    "Extracted",
+    "Extractor",
+    "Limits",
+    "OcrPage",
+    "ParagraphLanguage",
+    "Probe",
+    "candidates",
+    "choose",
+    "current_limits",
+    "detect_language",
+    "limits",
+    "ocr_image",
+    "ocr_pdf_page",
+    "paragraph_languages",
+    "read",
+    "sniff",
+    "tesseract_version",
+]

@@ -1,0 +1,143 @@
+"""The parts of an e-mail that matter to a case: its readable body, its date and its attachments.
+
+Mail is forgiving: bodies come in any charset, HTML-only messages are common, dates are often
+malformed and attachment names are chosen by the sender. These helpers read all of it leniently
+and never let a hostile name or charset stop the message from being read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.message import EmailMessage, Message
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+
+__all__ = [
+    "attachment_parts",
+    "attachment_payload",
+    "body_text",
+    "html_to_text",
+    "message_date",
+    "part_text",
+]
+
+_BLOCK_TAGS = frozenset(
+    "address article blockquote br dd div dl dt footer h1 h2 h3 h4 h5 h6 header hr li ol p pre "
+    "section table td th tr ul".split()
+)
+_HIDDEN_TAGS = frozenset({"script", "style", "head", "title"})
+
+
+class _TextCollector(HTMLParser):
+    """Visible text of an HTML body with block elements on their own lines.
+
+    Mail bodies are short and every line may matter (a quoted reply, a signature naming a unit),
+    so all visible text is kept rather than a main-content guess.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag in _BLOCK_TAGS:
+            self.chunks.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCK_TAGS:
+            self.chunks.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.chunks.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text, one line per block, blank runs collapsed."""
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.chunks).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def part_text(part: Message) -> str:
+    """A text part decoded with its declared charset, or UTF-8, replacing what does not fit."""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset, "replace")
+    except LookupError:
+        return payload.decode("utf-8", "replace")
+
+
+def body_text(message: EmailMessage) -> tuple[str, str]:
+    """The plain body, else the HTML body as text; returns (text, which one was used)."""
+    plain = message.get_body(preferencelist=("plain",))
+    if plain is not None:
+        return part_text(plain).strip(), "plain"
+    html = message.get_body(preferencelist=("html",))
+    if html is not None:
+        return html_to_text(part_text(html)), "html"
+    return "", "none"
+
+
+def message_date(message: Message) -> datetime | None:
+    """The Date header as an aware UTC datetime; None when absent or unparseable.
+
+    A zone of -0000 means "UTC, sender's zone unknown" (RFC 5322), so a naive result is UTC.
+    """
+    raw = message.get("Date")
+    if raw is None:
+        return None
+    try:
+        parsed = parsedate_to_datetime(str(raw))
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def attachment_parts(message: EmailMessage) -> Iterator[Message]:
+    """Every attached part, in order, without descending into forwarded messages.
+
+    A forwarded message (message/rfc822) is one attachment: it becomes its own .eml item whose
+    attachments are unpacked when that item is read.
+    """
+    bodies = (
+        message.get_body(preferencelist=("plain",)),
+        message.get_body(preferencelist=("html",)),
+    )
+    yield from _walk(message, bodies, root=True)
+
+
+def _walk(part: Message, bodies: tuple[Message | None, ...], root: bool) -> Iterator[Message]:
+    if part.get_content_type() == "message/rfc822" and not root:
+        yield part
+    elif part.is_multipart():
+        for sub in part.get_payload():
+            if isinstance(sub, Message):
+                yield from _walk(sub, bodies, root=False)
+    elif not any(part is body for body in bodies):
+        # Every leaf that is not the body is kept: a second text part may be a pasted report.
+        yield part
+
+
+def attachment_payload(part: Message) -> bytes:
+    """The attachment's bytes: transfer-decoded, or the forwarded message re-serialised."""
+    if part.get_content_type() == "message/rfc822":
+        inner = part.get_payload()
+        if isinstance(inner, list) and inner and isinstance(inner[0], Message):
+            return inner[0].as_bytes()
+        return b""
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else b""

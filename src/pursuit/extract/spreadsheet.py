@@ -1,0 +1,128 @@
+"""Excel workbooks (XLSX): every sheet as tab-separated rows, within a memory budget.
+
+Casualty lists, checkpoint logs and payroll sheets arrive as workbooks. openpyxl streams them in
+read-only mode with cached formula results, and the row, column and cell caps keep a sheet of a
+million rows from filling memory; what was cut is recorded so nobody mistakes it for the whole.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
+
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
+
+from pursuit.errors import MalformedInput
+from pursuit.extract.base import ChildFile, Extracted, Probe
+from pursuit.extract.officezip import (
+    XLSX_MAIN,
+    check_package,
+    declared_kind,
+    office_score,
+    utc_iso,
+)
+
+__all__ = ["MAX_CELLS", "MAX_COLUMNS", "MAX_ROWS_PER_SHEET", "XlsxExtractor"]
+
+MAX_ROWS_PER_SHEET = 50_000
+MAX_COLUMNS = 256
+MAX_CELLS = 2_000_000
+
+_XLSX_MIMES = frozenset({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+_READ_ERRORS = (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, ParseError)
+
+
+@dataclass(slots=True)
+class _Budget:
+    """Cells still allowed across the workbook and notes on what was left out."""
+
+    cells_left: int = MAX_CELLS
+    rows_read: int = 0
+    truncated: list[str] = field(default_factory=list)
+
+
+class XlsxExtractor:
+    """Excel 2007+ workbooks: "## Sheet" headings, then one tab-separated line per non-empty row."""
+
+    name = "xlsx"
+
+    def match(self, probe: Probe) -> float:
+        return office_score(probe, XLSX_MAIN, _XLSX_MIMES, frozenset({"xlsx", "xlsm"}))
+
+    def extract(self, probe: Probe) -> Extracted:
+        check_package(probe.path, "XLSX")
+        if declared_kind(probe.path) != XLSX_MAIN:
+            raise MalformedInput(f"{probe.filename}: zip does not declare an Excel workbook")
+        try:
+            workbook = openpyxl.load_workbook(probe.path, read_only=True, data_only=True)
+            try:
+                return _read_workbook(workbook)
+            finally:
+                workbook.close()
+        except _READ_ERRORS as exc:
+            raise MalformedInput(f"{probe.filename}: unreadable Excel workbook: {exc}") from exc
+
+    def children(self, probe: Probe, workdir: Path) -> Iterator[ChildFile]:
+        """Embedded objects stay in the original blob; no members are unpacked."""
+        return iter(())
+
+
+def _read_workbook(workbook: Any) -> Extracted:
+    budget = _Budget()
+    lines: list[str] = []
+    names: list[str] = []
+    for sheet in workbook.worksheets:
+        names.append(str(sheet.title))
+        lines.extend(_sheet_lines(sheet, budget))
+    metadata = _workbook_metadata(workbook)
+    metadata.update(sheet_count=str(len(names)), sheets="; ".join(names))
+    metadata["rows_read"] = str(budget.rows_read)
+    if budget.truncated:
+        metadata["truncated"] = "; ".join(budget.truncated)
+    return Extracted("\n".join(lines), "openpyxl", openpyxl.__version__, metadata)
+
+
+def _sheet_lines(sheet: Any, budget: _Budget) -> list[str]:
+    """A heading and the sheet's non-empty rows, stopping at the row or workbook cell cap."""
+    lines = [f"## {sheet.title}"]
+    if (sheet.max_column or 0) > MAX_COLUMNS:
+        budget.truncated.append(f"{sheet.title}: columns after {MAX_COLUMNS} omitted")
+    for index, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
+        if index >= MAX_ROWS_PER_SHEET or budget.cells_left <= 0:
+            budget.truncated.append(f"{sheet.title}: rows after {index} omitted")
+            break
+        budget.cells_left -= len(row)
+        budget.rows_read += 1
+        line = "\t".join(_cell_text(value) for value in row).rstrip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _cell_text(value: object) -> str:
+    """A cached cell value as text: whole floats without '.0', dates in ISO form, no tabs."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def _workbook_metadata(workbook: Any) -> dict[str, str]:
+    props = workbook.properties
+    found = {
+        "title": props.title,
+        "author": props.creator,
+        "last_modified_by": props.lastModifiedBy,
+        "created": utc_iso(props.created),
+        "modified": utc_iso(props.modified),
+    }
+    return {key: str(value) for key, value in found.items() if value}

@@ -1,0 +1,43 @@
+"""Screening: matching a list of records against persons, giving ranked candidates with reasons.
+
+Never a verdict: `match` says a score reached the threshold; a reviewer decides, and decisions on
+hits are recorded as judgements.
+"""
+
+from pursuit.screen.engine import (
+    Candidate,
+    ScreenOptions,
+    ScreenReport,
+    ScreenResult,
+    record_hit_decision,
+    screen_one,
+    screen_records,
+)
+from pursuit.screen.index import ScreenIndex
+from pursuit.screen.output import report_document, write_report
+from pursuit.screen.profiles import Profile, ProfileSet, profiles_from_ftm, profiles_from_workspace
+from pursuit.screen.records import RowProblem, ScreenInput, ScreenRecord, read_records
+from pursuit.screen.screening import load_profiles, screen_file
+
+__all__ = [
+    "Candidate",
+    "Profile",
+    "ProfileSet",
+    "RowProblem",
+    "ScreenIndex",
+    "ScreenInput",
+    "ScreenOptions",
+    "ScreenRecord",
+    "ScreenReport",
+    "ScreenResult",
+    "load_profiles",
+    "profiles_from_ftm",
+    "profiles_from_workspace",
+    "read_records",
+    "record_hit_decision",
+    "report_document",
+    "screen_file",
+    "screen_one",
+    "screen_records",
+    "write_report",
+]

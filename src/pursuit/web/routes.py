@@ -1,0 +1,13 @@
+"""The web UI's routes: plain server-rendered pages, mounted by `create_app` at `/`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from pursuit.web import evidence_pages, inquiry_pages
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+router.include_router(evidence_pages.router)
+router.include_router(inquiry_pages.router)

@@ -1,0 +1,113 @@
+"""A real Chromium driving the served app: home, search, an item, an entity and its dossier.
+
+The app runs under uvicorn in a background thread on a free loopback port, over a workspace built
+by real intake. Debian's Chromium is used as installed (nothing is downloaded); without it these
+tests fail under CI=true and are skipped elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from pursuit.api import create_app
+from pursuit.store.workspace import create_workspace
+
+from .conftest import Corpus, build_corpus
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI expects Chromium at {CHROMIUM} for the browser tests")
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def served(sqlite_settings, tmp_path: Path) -> Iterator[tuple[str, Corpus]]:
+    ws = create_workspace(sqlite_settings)
+    corpus = build_corpus(ws, tmp_path / "files")
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(ws), log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started and thread.is_alive():
+        threading.Event().wait(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}", corpus
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+        ws.dispose()
+
+
+def test_search_item_entity_and_dossier(browser, served) -> None:
+    base, corpus = served
+    page = browser.new_page()
+    page.goto(base + "/")
+    assert page.locator("h1").inner_text() == "Workspace"
+    assert "3 items in 1 case(s)" in page.locator("main").inner_text()
+
+    page.fill("header input[name=q]", "الجزراوي")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=*")
+    assert page.locator("#result-count").inner_text().startswith("2 result(s)")
+    assert page.locator("#results mark").first.inner_text() == "الجزراوي"
+
+    page.click("#results a >> text=شهادة.txt")
+    arabic = page.locator("#item-text p").first
+    assert "أَبُو حَفْصٍ" in arabic.inner_text()
+    assert arabic.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    history = page.locator("#custody").inner_text()
+    assert "acquired" in history and "ingested" in history and "viewed" in history
+
+    page.goto(f"{base}/entities?type=person")
+    page.click(f"a[href='/entities/{corpus.person_id}']")
+    assert page.locator("h1").inner_text() == "Abu Hafs al-Jazrawi"
+    page.click("text=Open the dossier")
+    assert page.locator("h1").inner_text() == "Dossier: Abu Hafs al-Jazrawi"
+    assert corpus.ids["statement-en.txt"] in page.locator("main").inner_text()
+    page.close()
+
+
+def test_verify_button(browser, served) -> None:
+    base, _corpus = served
+    page = browser.new_page()
+    page.goto(base + "/verify")
+    page.click("#run-verify")
+    assert "all sound" in page.locator("#verify-result").inner_text()
+    page.goto(base + "/")
+    assert "no problems" in page.locator("#last-verification").inner_text()
+    page.close()
