@@ -11,7 +11,7 @@ from collections.abc import Callable
 from fastapi import APIRouter, FastAPI
 
 from pursuit import __version__
-from pursuit.api import cases, custody, entities, items, search, verify
+from pursuit.api import cases, custody, entities, identity, items, search, verify
 from pursuit.api.deps import current_actor
 from pursuit.api.errors import install_error_handlers
 from pursuit.store.workspace import Workspace
@@ -31,7 +31,7 @@ DESCRIPTION = (
 
 def _api_router() -> APIRouter:
     api = APIRouter(prefix=API_PREFIX)
-    for module in (cases, items, custody, search, entities, verify):
+    for module in (cases, items, custody, search, entities, verify, identity):
         api.include_router(module.router)
     return api
 

@@ -16,10 +16,14 @@ router = APIRouter(prefix="/search", tags=["search"])
 
 Q = Annotated[str, Query(description="Words to find; every word must occur.", max_length=1000)]
 Limit = Annotated[int, Query(ge=1, le=200)]
+Language = Annotated[
+    str | None,
+    Query(description="Only texts in this language (ISO 639-1).", pattern="^[A-Za-z]{2}$"),
+]
 
 
 @router.get("", response_model=SearchResponse, summary="Search items' text")
-def search_items(q: Q, ws: Ws, limit: Limit = 20) -> SearchResponse:
+def search_items(q: Q, ws: Ws, limit: Limit = 20, language: Language = None) -> SearchResponse:
     with ws.read() as conn:
-        hits = run_search(conn, q, limit)
+        hits = run_search(conn, q, limit, language)
     return SearchResponse(query=q, results=[SearchHitOut.model_validate(h) for h in hits])

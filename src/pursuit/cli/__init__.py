@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import typer
 
-from pursuit.cli import evidence, inquiry, service, stages
+from pursuit.cli import evidence, inquiry, review, screen, service, stages
 from pursuit.errors import PursuitError
 
 __all__ = ["app", "main"]
@@ -34,11 +34,13 @@ COMMANDS: list[Callable[..., None]] = [
     inquiry.dossier,
     stages.reprocess,
     stages.correct,
+    screen.screen,
     service.serve,
     service.demo,
 ]
 for command in COMMANDS:
     app.command()(command)
+app.add_typer(review.app, name="review")
 
 
 def main() -> None:

@@ -35,13 +35,16 @@ class DossierFormat(StrEnum):
 def search(
     query: Annotated[str, typer.Argument(help="Words to find (all of them).")],
     limit: Annotated[int, typer.Option(help="Most results to show.")] = 20,
+    language: Annotated[
+        str | None, typer.Option(help="Only texts in this language (ISO 639-1: ar, en, fr…).")
+    ] = None,
     home: HomeOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Full-text search across items, best first."""
     ws = workspace(home)
     with ws.read() as conn:
-        hits = run_search(conn, query, limit)
+        hits = run_search(conn, query, limit, language)
     if json_out:
         emit_json({"results": [_hit(h) for h in hits]})
         return

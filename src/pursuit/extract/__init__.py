@@ -5,7 +5,12 @@ format reader is tested on real files and the stages decide what to store.
 """
 
 from pursuit.extract.base import ChildFile, Extracted, Extractor, Probe
-from pursuit.extract.language import ParagraphLanguage, detect_language, paragraph_languages
+from pursuit.extract.language import (
+    ParagraphLanguage,
+    detect_language,
+    language_meta,
+    paragraph_languages,
+)
 from pursuit.extract.limits import Limits, current_limits, limits
 from pursuit.extract.ocr import OcrPage, ocr_image, ocr_pdf_page, tesseract_version
 from pursuit.extract.registry import EXTRACTORS, candidates, choose, read
@@ -24,6 +29,7 @@ __all__ = [
     "choose",
     "current_limits",
     "detect_language",
+    "language_meta",
     "limits",
     "ocr_image",
     "ocr_pdf_page",

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-__all__ = ["ParagraphLanguage", "detect_language", "paragraph_languages"]
+__all__ = ["ParagraphLanguage", "detect_language", "language_meta", "paragraph_languages"]
 
 _LANGUAGES = (
     Language.ARABIC,
@@ -73,3 +73,12 @@ def paragraph_languages(text: str) -> list[ParagraphLanguage]:
         if separator is not None:
             start = separator.end()
     return found
+
+
+def language_meta(text: str) -> tuple[str | None, dict[str, str]]:
+    """The text's main language and, for the search filter, every paragraph language in it."""
+    if not text.strip():
+        return None, {}
+    main = detect_language(text)
+    found = sorted({p.language for p in paragraph_languages(text[:2_000_000])})
+    return main, ({"languages": ",".join(found)} if found else {})

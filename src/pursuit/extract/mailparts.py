@@ -7,6 +7,7 @@ and never let a hostile name or charset stop the message from being read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.message import EmailMessage, Message
@@ -17,11 +18,32 @@ __all__ = [
     "attachment_parts",
     "attachment_payload",
     "body_text",
+    "header",
     "html_to_text",
+    "looks_like_headers",
     "message_date",
     "part_text",
 ]
 
+_KNOWN_HEADERS = frozenset(
+    {
+        "from",
+        "to",
+        "cc",
+        "subject",
+        "date",
+        "received",
+        "message-id",
+        "mime-version",
+        "return-path",
+        "delivered-to",
+        "reply-to",
+        "sender",
+        "x-mailer",
+        "content-type",
+    }
+)
+_HEADER_LINE = re.compile(rb"^([A-Za-z][A-Za-z0-9-]*):")
 _BLOCK_TAGS = frozenset(
     "address article blockquote br dd div dl dt footer h1 h2 h3 h4 h5 h6 header hr li ol p pre "
     "section table td th tr ul".split()
@@ -141,3 +163,34 @@ def attachment_payload(part: Message) -> bytes:
         return b""
     payload = part.get_payload(decode=True)
     return payload if isinstance(payload, bytes) else b""
+
+
+def looks_like_headers(head: bytes) -> bool:
+    """Whether a file starts with at least two well-known mail headers (cheap, for `match`)."""
+    names: set[str] = set()
+    for line in head.splitlines():
+        if not line.strip():
+            break
+        if line[:1] in (b" ", b"\t"):
+            continue
+        found = _HEADER_LINE.match(line)
+        if found is None:
+            return False
+        names.add(found.group(1).decode("ascii").lower())
+    return len(names & _KNOWN_HEADERS) >= 2
+
+
+def header(message: Message, name: str) -> str:
+    """A header's decoded value on one line; the raw value when it is too malformed to decode.
+
+    The mail library turns a Date it cannot parse into '', but "sometime last spring" is still
+    what the sender wrote and may help date the message.
+    """
+    try:
+        value = str(message.get(name) or "")
+    except (ValueError, IndexError, TypeError, AttributeError):
+        value = ""
+    if not value.strip():
+        raw = (v for k, v in message.raw_items() if k.lower() == name.lower())
+        value = str(next(raw, ""))
+    return " ".join(value.split())

@@ -15,6 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image
+
 from pursuit.errors import MalformedInput
 from pursuit.extract.programs import program_version, run_program
 
@@ -33,6 +35,11 @@ _SCRIPT = re.compile(r"^Script:\s*(\w+)", re.M)
 _SCRIPT_CONF = re.compile(r"^Script confidence:\s*([\d.]+)", re.M)
 _MIN_SCRIPT_CONFIDENCE = 1.0
 _DPI = "300"
+# Blocks below this mean word confidence are read again with the other script's model, and
+# the second reading must beat the first by a margin to replace it.
+_WEAK = 75.0
+_BETTER_BY = 5.0
+_PAD = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,37 +68,82 @@ def detect_script(image: Path) -> str | None:
     return script.group(1) if float(confidence.group(1)) >= _MIN_SCRIPT_CONFIDENCE else None
 
 
-def _read(image: Path, model: str) -> OcrPage:
-    """Run Tesseract and rebuild lines and paragraphs from its word table."""
-    table = run_program(["tesseract", str(image), "stdout", "-l", model, "tsv"], timeout=600)
-    lines: dict[tuple[str, str, str], list[str]] = {}
-    confidences: list[float] = []
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A text block of Tesseract's layout analysis: its box, lines and mean word confidence."""
+
+    box: tuple[int, int, int, int]
+    lines: tuple[str, ...]
+    confidence: float
+    model: str
+
+
+def _blocks(image: Path, model: str, psm: str = "3") -> list[_Block]:
+    """Run Tesseract once and group its word table into blocks of lines."""
+    table = run_program(
+        ["tesseract", str(image), "stdout", "--psm", psm, "-l", model, "tsv"], timeout=600
+    )
+    words: dict[str, dict[tuple[str, str], list[str]]] = {}
+    boxes: dict[str, tuple[int, int, int, int]] = {}
+    confidences: dict[str, list[float]] = {}
     for row in csv.DictReader(io.StringIO(table), delimiter="\t", quoting=csv.QUOTE_NONE):
+        block = row["block_num"]
+        if row.get("level") == "2":
+            left, top = int(row["left"]), int(row["top"])
+            boxes[block] = (left, top, left + int(row["width"]), top + int(row["height"]))
         word = (row.get("text") or "").strip()
         if row.get("level") != "5" or not word:
             continue
-        lines.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(word)
-        confidences.append(float(row.get("conf") or 0))
-    text_lines: list[str] = []
-    previous: tuple[str, str] | None = None
-    for (block, paragraph, _), words in lines.items():
-        if previous is not None and previous != (block, paragraph):
-            text_lines.append("")
-        text_lines.append(" ".join(words))
-        previous = (block, paragraph)
-    mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrPage("\n".join(text_lines), model, round(mean, 1))
+        words.setdefault(block, {}).setdefault((row["par_num"], row["line_num"]), []).append(word)
+        confidences.setdefault(block, []).append(float(row.get("conf") or 0))
+    return [
+        _Block(
+            boxes.get(block, (0, 0, 0, 0)),
+            tuple(" ".join(line) for line in lines.values()),
+            sum(confidences[block]) / len(confidences[block]),
+            model,
+        )
+        for block, lines in words.items()
+    ]
+
+
+def _reread(image: Path, block: _Block, model: str) -> _Block:
+    """Read one weak block again with the other script's model; keep the more confident."""
+    left, top, right, bottom = block.box
+    with Image.open(image) as page, tempfile.TemporaryDirectory(prefix="pursuit-ocr-") as tmp:
+        crop = page.crop((max(left - _PAD, 0), max(top - _PAD, 0), right + _PAD, bottom + _PAD))
+        region = Path(tmp) / "region.png"
+        crop.save(region)
+        again = _blocks(region, model, psm="6")
+    if not again:
+        return block
+    confidence = sum(b.confidence for b in again) / len(again)
+    if confidence <= block.confidence + _BETTER_BY:
+        return block
+    lines = tuple(line for b in again for line in b.lines)
+    return _Block(block.box, lines, confidence, model)
 
 
 def ocr_image(image: Path) -> OcrPage:
-    """Read one page image with the model its script calls for."""
+    """Read one page image with the model its script calls for, block by block.
+
+    Pages mixing scripts (an Arabic order with a typed English translation) are common in
+    this material: blocks the first model reads poorly are read again with the other one.
+    """
     script = detect_script(image)
-    if script == "Arabic":
-        return _read(image, ARABIC_MODEL)
-    if script is not None:
-        return _read(image, LATIN_MODEL)
-    candidates = [_read(image, LATIN_MODEL), _read(image, ARABIC_MODEL)]
-    return max(candidates, key=lambda page: page.confidence if page.text else -1.0)
+    primary = ARABIC_MODEL if script == "Arabic" else LATIN_MODEL
+    other = LATIN_MODEL if primary == ARABIC_MODEL else ARABIC_MODEL
+    blocks = _blocks(image, primary)
+    if not blocks and script is None:
+        blocks = _blocks(image, other)
+    blocks = [b if b.confidence >= _WEAK else _reread(image, b, other) for b in blocks]
+    if not blocks:
+        return OcrPage("", primary, 0.0)
+    words = sum(len(" ".join(b.lines).split()) for b in blocks) or 1
+    confidence = sum(b.confidence * len(" ".join(b.lines).split()) for b in blocks) / words
+    models = sorted({b.model for b in blocks}, key=lambda m: m != primary)
+    text = "\n\n".join("\n".join(b.lines) for b in blocks)
+    return OcrPage(text, "|".join(models), round(confidence, 1))
 
 
 def ocr_pdf_page(pdf: Path, page: int) -> OcrPage:

@@ -1,4 +1,4 @@
-"""Word-processing documents (DOCX, ODT/ODS) and the registration of every office extractor.
+"""Word-processing documents (DOCX, ODT/ODS/ODP) and the registration of every office extractor.
 
 Statements, reports and lists of detainees reach investigators as office files. Text is kept in
 reading order with tables inline (a table of names is often the most important part), and each
@@ -42,7 +42,7 @@ from pursuit.extract.spreadsheet import XlsxExtractor
 __all__ = ["EXTRACTORS", "DocxExtractor", "OdfExtractor"]
 
 _DOCX_MIMES = frozenset({"application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
-_ODF_MIMES = frozenset({ODT_MIME, ODS_MIME})
+_ODF_MIMES = frozenset({ODT_MIME, ODS_MIME, "application/vnd.oasis.opendocument.presentation"})
 # An ODF body can hold a spreadsheet with a million repeated rows; stop well before.
 _MAX_ODF_BLOCKS = 200_000
 
@@ -125,7 +125,7 @@ def _docx_metadata(document: DocxDocument) -> dict[str, str]:
 
 
 class OdfExtractor:
-    """OpenDocument text and spreadsheets (odfpy): headings, paragraphs, lists and tables.
+    """OpenDocument text, spreadsheets and slides (odfpy): headings, paragraphs, lists, tables.
 
     Rows and cells that ODF marks as repeated are written once: the repetition is layout (often
     a million blank rows), not content.
@@ -137,7 +137,7 @@ class OdfExtractor:
         kind = declared_kind(probe.path)
         if kind in _ODF_MIMES:
             return 0.9
-        return office_score(probe, ODT_MIME, _ODF_MIMES, frozenset({"odt", "ods"}))
+        return office_score(probe, ODT_MIME, _ODF_MIMES, frozenset({"odt", "ods", "odp"}))
 
     def extract(self, probe: Probe) -> Extracted:
         check_package(probe.path, "OpenDocument")
@@ -158,7 +158,21 @@ class OdfExtractor:
         return iter(())
 
 
+def _check_odf_xml(probe: Probe) -> None:
+    """Stream-parse content.xml first: odfpy prints a parse failure and returns an empty
+    document instead of raising, which would pass off a broken file as a blank one."""
+    try:
+        with zipfile.ZipFile(probe.path) as package, package.open("content.xml") as content:
+            for _ in etree.iterparse(content, events=("end",), resolve_entities=False):
+                pass
+    except KeyError as exc:
+        raise MalformedInput(f"{probe.filename}: OpenDocument file has no content.xml") from exc
+    except (etree.LxmlError, zipfile.BadZipFile) as exc:
+        raise MalformedInput(f"{probe.filename}: OpenDocument content is broken: {exc}") from exc
+
+
 def _open_odf(probe: Probe) -> Any:
+    _check_odf_xml(probe)
     try:
         return load_odf(str(probe.path))
     except (KeyError, ValueError, zipfile.BadZipFile, SAXException, AttributeError) as exc:

@@ -16,6 +16,7 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 
 import openpyxl
+from lxml import etree
 from openpyxl.utils.exceptions import InvalidFileException
 
 from pursuit.errors import MalformedInput
@@ -35,14 +36,22 @@ MAX_COLUMNS = 256
 MAX_CELLS = 2_000_000
 
 _XLSX_MIMES = frozenset({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-_READ_ERRORS = (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, ParseError)
+_READ_ERRORS = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    KeyError,
+    ValueError,
+    ParseError,
+    etree.LxmlError,
+)
 
 
 @dataclass(slots=True)
 class _Budget:
     """Cells still allowed across the workbook and notes on what was left out."""
 
-    cells_left: int = MAX_CELLS
+    max_rows: int
+    cells_left: int
     rows_read: int = 0
     truncated: list[str] = field(default_factory=list)
 
@@ -51,6 +60,10 @@ class XlsxExtractor:
     """Excel 2007+ workbooks: "## Sheet" headings, then one tab-separated line per non-empty row."""
 
     name = "xlsx"
+
+    def __init__(self, max_rows: int = MAX_ROWS_PER_SHEET, max_cells: int = MAX_CELLS) -> None:
+        self.max_rows = max_rows
+        self.max_cells = max_cells
 
     def match(self, probe: Probe) -> float:
         return office_score(probe, XLSX_MAIN, _XLSX_MIMES, frozenset({"xlsx", "xlsm"}))
@@ -62,7 +75,7 @@ class XlsxExtractor:
         try:
             workbook = openpyxl.load_workbook(probe.path, read_only=True, data_only=True)
             try:
-                return _read_workbook(workbook)
+                return _read_workbook(workbook, _Budget(self.max_rows, self.max_cells))
             finally:
                 workbook.close()
         except _READ_ERRORS as exc:
@@ -73,8 +86,7 @@ class XlsxExtractor:
         return iter(())
 
 
-def _read_workbook(workbook: Any) -> Extracted:
-    budget = _Budget()
+def _read_workbook(workbook: Any, budget: _Budget) -> Extracted:
     lines: list[str] = []
     names: list[str] = []
     for sheet in workbook.worksheets:
@@ -91,17 +103,21 @@ def _read_workbook(workbook: Any) -> Extracted:
 def _sheet_lines(sheet: Any, budget: _Budget) -> list[str]:
     """A heading and the sheet's non-empty rows, stopping at the row or workbook cell cap."""
     lines = [f"## {sheet.title}"]
-    if (sheet.max_column or 0) > MAX_COLUMNS:
+    width = sheet.max_column or MAX_COLUMNS
+    if width > MAX_COLUMNS:
         budget.truncated.append(f"{sheet.title}: columns after {MAX_COLUMNS} omitted")
-    for index, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
-        if index >= MAX_ROWS_PER_SHEET or budget.cells_left <= 0:
+    rows = sheet.iter_rows(max_col=min(width, MAX_COLUMNS), values_only=True)
+    for index, row in enumerate(rows):
+        if index >= budget.max_rows or budget.cells_left <= 0:
             budget.truncated.append(f"{sheet.title}: rows after {index} omitted")
             break
-        budget.cells_left -= len(row)
+        cells = [_cell_text(value) for value in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        budget.cells_left -= max(len(cells), 1)
         budget.rows_read += 1
-        line = "\t".join(_cell_text(value) for value in row).rstrip()
-        if line:
-            lines.append(line)
+        if cells:
+            lines.append("\t".join(cells))
     return lines
 
 
@@ -111,6 +127,8 @@ def _cell_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime) and value.time() == time(0):
+        return value.date().isoformat()  # Excel stores dates as midnight datetimes
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     return " ".join(str(value).split())

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from pursuit.errors import InputError
 from pursuit.search.normalize import fold, index_form
-from pursuit.store.schema import items, search_docs
+from pursuit.store.schema import derivatives, items, search_docs
 
 __all__ = ["SearchHit", "index_text", "search"]
 
@@ -46,21 +46,39 @@ def _terms(query: str) -> list[str]:
     return terms
 
 
-def _sqlite(conn: Connection, terms: list[str], limit: int) -> list[SearchHit]:
+def _sqlite(
+    conn: Connection, terms: list[str], limit: int, language: str | None
+) -> list[SearchHit]:
     match = " ".join(f'"{t}"' for t in terms)
+    in_language = (
+        "AND (v.language = :lang OR instr(',' || coalesce(json_extract(v.meta, '$.languages'), "
+        "'') || ',', ',' || :lang || ',') > 0) "
+        if language
+        else ""
+    )
     rows = conn.execute(
         sa.text(
             "SELECT d.item_id AS item_id, i.filename AS filename, "
             "snippet(search_fts, 0, '[', ']', '…', 16) AS snippet, bm25(search_fts) AS rank "
             "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-            "JOIN items i ON i.id = d.item_id WHERE search_fts MATCH :q ORDER BY rank LIMIT :n"
+            "JOIN items i ON i.id = d.item_id JOIN derivatives v ON v.id = d.derivative_id "
+            f"WHERE search_fts MATCH :q {in_language}ORDER BY rank LIMIT :n"
         ),
-        {"q": match, "n": limit * 4},
+        {"q": match, "n": limit * 4, "lang": language},
     )
     return [SearchHit(r.item_id, r.filename, r.snippet, -float(r.rank)) for r in rows]
 
 
-def _postgres(conn: Connection, terms: list[str], limit: int) -> list[SearchHit]:
+def _in_language(language: str) -> sa.ColumnElement[bool]:
+    """The derivative's main language is `language`, or one of its paragraphs is in it."""
+    listed = sa.func.coalesce(derivatives.c.meta["languages"].as_string(), "")
+    padded = sa.literal(",") + listed + sa.literal(",")
+    return sa.or_(derivatives.c.language == language, padded.contains(f",{language},"))
+
+
+def _postgres(
+    conn: Connection, terms: list[str], limit: int, language: str | None
+) -> list[SearchHit]:
     tsquery = sa.func.to_tsquery("simple", " & ".join(terms))
     vector = sa.func.to_tsvector("simple", search_docs.c.body)
     rank = sa.func.ts_rank(vector, tsquery).label("rank")
@@ -70,19 +88,26 @@ def _postgres(conn: Connection, terms: list[str], limit: int) -> list[SearchHit]
     query = (
         sa.select(search_docs.c.item_id, items.c.filename, headline, rank)
         .join(items, items.c.id == search_docs.c.item_id)
+        .join(derivatives, derivatives.c.id == search_docs.c.derivative_id)
         .where(vector.op("@@")(tsquery))
+        .where(_in_language(language) if language else sa.true())
         .order_by(rank.desc())
         .limit(limit * 4)
     )
     return [SearchHit(r.item_id, r.filename, r.snippet, float(r.rank)) for r in conn.execute(query)]
 
 
-def search(conn: Connection, query: str, limit: int = 20) -> list[SearchHit]:
-    """Items whose text holds every word of `query`, best first, one hit per item."""
+def search(
+    conn: Connection, query: str, limit: int = 20, language: str | None = None
+) -> list[SearchHit]:
+    """Items whose text holds every word of `query`, best first, one hit per item.
+
+    `language` (ISO 639-1, e.g. "ar") keeps texts in that language or with a paragraph in it.
+    """
     terms = _terms(query)
     finder = _postgres if conn.dialect.name == "postgresql" else _sqlite
     hits: dict[str, SearchHit] = {}
-    for hit in finder(conn, terms, limit):
+    for hit in finder(conn, terms, limit, language.lower() if language else None):
         if hit.item_id not in hits:
             hits[hit.item_id] = hit
     return list(hits.values())[:limit]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pursuit.errors import PursuitError
 from pursuit.evidence.items import Item
-from pursuit.extract import OcrPage, detect_language, ocr_image, ocr_pdf_page, tesseract_version
+from pursuit.extract import OcrPage, language_meta, ocr_image, ocr_pdf_page, tesseract_version
 from pursuit.extract.pdf import page_ranges, parse_ranges
 from pursuit.stages.derivatives import NewDerivative, add_derivative, list_derivatives
 from pursuit.stages.runs import Stage, finish_run, start_run
@@ -101,8 +101,9 @@ def run_ocr(ws: Workspace, item: Item, force: bool = False) -> OcrOutcome:
         finish_run(ws, run, str(exc))
         return OcrOutcome(None, "failed", f"{item.filename}: {exc}")
     if not text.strip():
-        meta["note"] = "no text found on the page"
-    new = NewDerivative("ocr", text, "tesseract", version, detect_language(text), meta)
+        meta["empty"] = "no text found on the page(s)"
+    language, languages = language_meta(text)
+    new = NewDerivative("ocr", text, "tesseract", version, language, {**meta, **languages})
     with ws.write() as conn:
         derivative_id = add_derivative(conn, item, new, ws.settings.actor)
     finish_run(ws, run)

@@ -12,9 +12,8 @@ from pursuit.extract import (
     ChildFile,
     Limits,
     choose,
-    detect_language,
+    language_meta,
     limits,
-    paragraph_languages,
     read,
     sniff,
 )
@@ -58,15 +57,6 @@ def _unpack(ws: Workspace, item: Item, workdir: Path) -> tuple[list[ChildFile], 
     return found, []
 
 
-def _languages(text: str) -> tuple[str | None, dict[str, str]]:
-    """The item's main language and, when paragraphs differ, all of them for the search filter."""
-    if not text.strip():
-        return None, {}
-    main = detect_language(text)
-    found = sorted({p.language for p in paragraph_languages(text[:2_000_000])})
-    return main, ({"languages": ",".join(found)} if found else {})
-
-
 def run_text(ws: Workspace, item: Item, workdir: Path | None = None) -> TextOutcome:
     """Extract text (and, with a `workdir`, unpack members); never raises for bad content."""
     run = start_run(ws, item.id, Stage.TEXT)
@@ -77,7 +67,7 @@ def run_text(ws: Workspace, item: Item, workdir: Path | None = None) -> TextOutc
         except PursuitError as exc:
             finish_run(ws, run, str(exc))
             return TextOutcome(derivative_id=None, errors=[f"{item.filename}: {exc}"])
-        language, languages = _languages(extracted.text)
+        language, languages = language_meta(extracted.text)
         meta = {"extractor": extractor.name, **extracted.metadata, **languages}
         new = NewDerivative(
             "text", extracted.text, extracted.tool, extracted.tool_version, language, meta

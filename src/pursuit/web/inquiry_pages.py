@@ -22,20 +22,24 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 
 
-def _search(ws: Ws, q: str) -> tuple[list[SearchHit], str | None]:
+def _search(ws: Ws, q: str, language: str | None) -> tuple[list[SearchHit], str | None]:
     if not q.strip():
         return [], None
     try:
         with ws.read() as conn:
-            return run_search(conn, q, 50), None
+            return run_search(conn, q, 50, language or None), None
     except InputError as exc:
         return [], str(exc)
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(ws: Ws, q: Annotated[str, Query(max_length=1000)] = "") -> HTMLResponse:
-    hits, problem = _search(ws, q)
-    return page("search.html", q=q, hits=hits, problem=problem)
+def search(
+    ws: Ws,
+    q: Annotated[str, Query(max_length=1000)] = "",
+    language: Annotated[str, Query(max_length=2)] = "",
+) -> HTMLResponse:
+    hits, problem = _search(ws, q, language)
+    return page("search.html", q=q, hits=hits, problem=problem, language=language)
 
 
 @router.get("/entities", response_class=HTMLResponse)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from pursuit.web import evidence_pages, inquiry_pages
+from pursuit.web import evidence_pages, inquiry_pages, review_routes
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 router.include_router(evidence_pages.router)
 router.include_router(inquiry_pages.router)
+router.include_router(review_routes.router)
