@@ -7,9 +7,8 @@ extractor that also fits is tried, and the derivative records which one finally 
 
 from __future__ import annotations
 
-import importlib
-
 from pursuit.errors import MalformedInput
+from pursuit.extract import mail, media, office, subtitles
 from pursuit.extract.archive import Zip
 from pursuit.extract.base import Extracted, Extractor, Probe
 from pursuit.extract.binary import Opaque
@@ -25,17 +24,6 @@ _FALLBACK = Opaque()
 _MIN_FALLBACK_SCORE = 0.2
 
 
-def _format_modules() -> tuple[Extractor, ...]:
-    found: list[Extractor] = []
-    for module in ("office", "mail", "subtitles", "media"):
-        try:
-            loaded = importlib.import_module(f"pursuit.extract.{module}")
-        except ModuleNotFoundError:
-            continue
-        found.extend(loaded.EXTRACTORS)
-    return tuple(found)
-
-
 EXTRACTORS: tuple[Extractor, ...] = (
     Pdf(),
     Warc(),
@@ -43,7 +31,10 @@ EXTRACTORS: tuple[Extractor, ...] = (
     PlainText(),
     Picture(),
     Zip(),
-    *_format_modules(),
+    *office.EXTRACTORS,
+    *mail.EXTRACTORS,
+    *subtitles.EXTRACTORS,
+    *media.EXTRACTORS,
 )
 
 
