@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_HOME ?= demo-data
 
-.PHONY: install demo demo-build test lint typecheck pytest eval bench clean
+.PHONY: install demo demo-build test lint typecheck pytest eval bench clean constraints
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_ocr.py
 	$(BIN)/python bench/bench_nlp.py
 	$(BIN)/python bench/bench_screen.py
+
+constraints: $(STAMP)
+	( echo "# Versions tested together on Python 3.11; regenerate with 'make constraints' after changing pyproject.toml."; \
+	  $(BIN)/pip freeze --exclude-editable | grep -v -i '^pursuit' | grep -v ' @ ' ) > constraints.txt
 
 clean:
 	rm -rf $(VENV) $(DEMO_HOME) .ci-demo .pytest_cache .mypy_cache .ruff_cache

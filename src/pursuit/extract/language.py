@@ -31,6 +31,7 @@ _LANGUAGES = (
 _PARAGRAPH = re.compile(r"\n\s*\n|\f")
 _LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS = 12
+_MIN_PARAGRAPH_LETTERS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +54,10 @@ def _code(language: Language | None) -> str | None:
     return language.iso_code_639_1.name.lower() if language is not None else None
 
 
-def detect_language(text: str) -> str | None:
+def detect_language(text: str, min_letters: int = _MIN_LETTERS) -> str | None:
     """The main language of `text` (ISO 639-1), or None when there are too few letters to say."""
     sample = text[:20_000]
-    if len(_LETTER.findall(sample)) < _MIN_LETTERS:
+    if len(_LETTER.findall(sample)) < min_letters:
         return None
     return _code(_detector().detect_language_of(sample))
 
@@ -67,7 +68,8 @@ def paragraph_languages(text: str) -> list[ParagraphLanguage]:
     start = 0
     for separator in [*_PARAGRAPH.finditer(text), None]:
         end = separator.start() if separator is not None else len(text)
-        language = detect_language(text[start:end])
+        # Headings and signature lines are too short to judge and would add noise languages.
+        language = detect_language(text[start:end], _MIN_PARAGRAPH_LETTERS)
         if language is not None:
             found.append(ParagraphLanguage(start, end, language))
         if separator is not None:

@@ -72,12 +72,15 @@ class XlsxExtractor:
         check_package(probe.path, "XLSX")
         if declared_kind(probe.path) != XLSX_MAIN:
             raise MalformedInput(f"{probe.filename}: zip does not declare an Excel workbook")
+        # Blobs have no file extension and openpyxl judges a path by its extension, so it gets
+        # an open file instead.
         try:
-            workbook = openpyxl.load_workbook(probe.path, read_only=True, data_only=True)
-            try:
-                return _read_workbook(workbook, _Budget(self.max_rows, self.max_cells))
-            finally:
-                workbook.close()
+            with probe.path.open("rb") as handle:
+                workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+                try:
+                    return _read_workbook(workbook, _Budget(self.max_rows, self.max_cells))
+                finally:
+                    workbook.close()
         except _READ_ERRORS as exc:
             raise MalformedInput(f"{probe.filename}: unreadable Excel workbook: {exc}") from exc
 
