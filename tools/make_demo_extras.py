@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import zipfile
-from datetime import datetime
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -22,7 +22,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 CORPUS = Path(__file__).resolve().parents[1] / "src" / "pursuit" / "demo" / "corpus"
 ARABIC_FONT = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"
-FIXED = datetime(2017, 3, 14, 12, 0)
+# openpyxl stores document times without a zone.
+FIXED = datetime(2017, 3, 14, 12, 0, tzinfo=UTC).replace(tzinfo=None)
 
 REGISTER = [
     ("kunya", "real name", "nationality", "born", "role", "joined"),
@@ -89,8 +90,6 @@ def _message(sender: str, subject: str, when: datetime, body: str) -> EmailMessa
 
 
 def mailbox(path: Path) -> None:
-    from datetime import UTC
-
     messages = [
         _message(
             "field@example.org",

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import typer
 
-from pursuit.cli import evidence, inquiry, review, screen, service, stages
+from pursuit.cli import evidence, inquiry, names, review, screen, service, stages
 from pursuit.errors import PursuitError
 
 __all__ = ["app", "main"]
@@ -41,6 +41,7 @@ COMMANDS: list[Callable[..., None]] = [
 for command in COMMANDS:
     app.command()(command)
 app.add_typer(review.app, name="review")
+app.add_typer(names.app, name="names")
 
 
 def main() -> None:

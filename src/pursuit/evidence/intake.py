@@ -105,7 +105,12 @@ def _record(ws: Workspace, item: Item, case_name: str, label: str) -> tuple[Item
         insert_item(conn, item)
         ids = {"case_id": case.id, "item_id": item.id}
         append_event(conn, Action.ACQUIRED, actor, details=_acquisition_details(item), **ids)
-        stored = {"sha256": item.sha256, "size": item.size, "mime": item.mime, "path": label}
+        stored: dict[str, str | int] = {
+            "sha256": item.sha256,
+            "size": item.size,
+            "mime": item.mime,
+            "path": label,
+        }
         append_event(conn, Action.INGESTED, actor, details=stored, **ids)
     return item, True
 

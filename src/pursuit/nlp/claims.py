@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pursuit.nlp.affiliation import affiliations
 from pursuit.nlp.links import between, gap_words, is_apposition, nearest, no_other
 from pursuit.nlp.model import Claim, ClaimPredicate, Mention, MentionType
+from pursuit.nlp.presence import presence_places
 from pursuit.nlp.sentences import Sentence, sentences
+from pursuit.nlp.subjects import Subject, sentence_subjects
 
 __all__ = ["CLAIMS_EXTRACTOR", "sentence_claims"]
 
@@ -26,22 +29,8 @@ _COPULA = re.compile(
     re.I,
 )
 _OBJECT_LINK = re.compile(r"^\s*(?:of|for|in|at|over|de|du|d'|des|à|في|ل)?\s*(?:the|l')?\s*$")
-_JOIN = re.compile(
-    r"(?:joined|join|pledged (?:allegiance|loyalty|bay'?ah) to|swore allegiance to|"
-    r"switched (?:allegiance|sides|loyalty)\b.*?\bto|defected to|belonged to|"
-    r"fought (?:for|with|alongside)|(?:a |was a |became a )?member of|(?:a )?rejoint|"
-    r"a prêté allégeance à|انضم\s*(?:إلى|الى|ل)?|بايع|التحق\s*ب?)\s*(?:the\s+)?$",
-    re.I,
-)
 _ROLE_ADJECTIVES = frozenset({"military", "security", "media", "senior", "local", "top", "chief"})
 _FROM = re.compile(r"\b(?:from|de)\s+(?:the\s+)?$", re.I)
-_PRESENCE = re.compile(
-    r"^[\s,]*(?:who\s+)?(?:[\w']+[\s,]+){0,6}?(?:was|were|lived|stayed|arrived|moved|travell?ed|went|"
-    r"fled|returned|based|stationed|seen|remained|worked|fought|settled|était|vivait|arrivé|"
-    r"allé|parti|rentré|كان|عاش|وصل|انتقل|ذهب)\b[^.;]{0,40}?\b(?:in|to|at|into|à|au|en|في|"
-    r"إلى|الى)\s+(?:the\s+)?$",
-    re.I,
-)
 
 
 def _claim(
@@ -112,44 +101,60 @@ def _nationality_claims(text: str, s: Sentence) -> list[Claim]:
     return out
 
 
-def _affiliation_claims(text: str, s: Sentence) -> list[Claim]:
-    out = []
-    orgs = s.of(MentionType.ORGANIZATION)
-    for person in s.of(P):
-        for org in nearest(person, orgs, after=True):
-            gap = text[person.end : org.start]
-            if not no_other(P, s.mentions, person.end, org.start) or not _JOIN.search(gap):
-                continue
-            out.append(_claim(s, person, ClaimPredicate.AFFILIATION, org, org.label, 0.75))
-            earlier = [o for o in orgs if person.end <= o.start and o.end <= org.start]
-            if earlier and re.search(r"\bfrom\b|\bde\b", gap, re.I):
-                former = earlier[-1]
-                out.append(
-                    _claim(s, person, ClaimPredicate.FORMER_AFFILIATION, former, former.label, 0.7)
-                )
-            break
-    return out
+def _subject_claim(
+    s: Sentence,
+    subject: Subject,
+    predicate: ClaimPredicate,
+    obj: Mention,
+    confidence: float,
+    time: Mention | None = None,
+) -> Claim:
+    """A claim on a subject's head name; a pronoun's evidence starts at its antecedent."""
+    start = min(s.start, subject.start)
+    value = obj.label or obj.text
+    return Claim(
+        subject.person, predicate, obj, value, start, s.end, confidence, CLAIMS_EXTRACTOR, time
+    )
 
 
-def _presence_claims(text: str, s: Sentence) -> list[Claim]:
-    out = []
+def _time_of(s: Sentence, place: Mention) -> Mention | None:
     dates = s.of(MentionType.DATE)
-    for person in s.of(P):
-        for place in nearest(person, s.of(MentionType.LOCATION), after=True)[:1]:
-            if not no_other(P, s.mentions, person.end, place.start):
+    when = nearest(place, dates, after=True)[:1] or nearest(place, dates, after=False)[:1]
+    return when[0] if when else None
+
+
+def _subject_claims(text: str, s: Sentence, subjects: list[Subject]) -> list[Claim]:
+    """Affiliation and presence claims for every name, alias and resolved pronoun."""
+    out: list[Claim] = []
+    seen: set[tuple[int, str, int]] = set()
+    for subject in subjects:
+        own = frozenset(id(x.anchor) for x in subjects if x.person is subject.person)
+        found = [
+            (org, ClaimPredicate.FORMER_AFFILIATION if former else ClaimPredicate.AFFILIATION)
+            for org, former in affiliations(text, s, subject, own)
+        ]
+        found += [
+            (place, ClaimPredicate.PRESENCE) for place in presence_places(text, s, subject, own)
+        ]
+        for obj, predicate in found:
+            key = (id(subject.person), predicate.value, id(obj))
+            if key in seen:
                 continue
-            if _PRESENCE.match(between(text, person, place, s.mentions)):
-                when = nearest(place, dates, after=True)[:1] or nearest(place, dates, after=False)
-                time = when[0] if when else None
-                claim = _claim(s, person, ClaimPredicate.PRESENCE, place, place.label, 0.7, time)
-                out.append(claim)
+            seen.add(key)
+            pronoun = subject.anchor is not subject.person and subject.start < s.start
+            confidence = 0.6 if pronoun else 0.7
+            time = _time_of(s, obj) if predicate is ClaimPredicate.PRESENCE else None
+            out.append(_subject_claim(s, subject, predicate, obj, confidence, time))
     return out
 
 
 def sentence_claims(text: str, mentions: Sequence[Mention]) -> list[Claim]:
     """Role, nationality, affiliation and presence claims, sentence by sentence."""
     out: list[Claim] = []
+    previous: Subject | None = None
     for s in sentences(text, mentions):
-        for rule in (_role_claims, _nationality_claims, _affiliation_claims, _presence_claims):
+        for rule in (_role_claims, _nationality_claims):
             out.extend(rule(text, s))
+        subjects, previous = sentence_subjects(text, s, previous)
+        out.extend(_subject_claims(text, s, subjects))
     return out

@@ -81,5 +81,4 @@ def blocking_keys(name: str) -> frozenset[str]:
 def compare_persons(a: PersonRecord, b: PersonRecord) -> PersonComparison:
     """The names package's person comparison, as a score in 0..1 with its reasons."""
     found = _names.compare_persons(a, b)
-    reasons = tuple(str(r) for r in getattr(found, "reasons", ()))
-    return PersonComparison(score=float(getattr(found, "score", found)), reasons=reasons)
+    return PersonComparison(score=found.score, reasons=found.reasons)

@@ -1,0 +1,33 @@
+"""Names: Arabic-aware parsing, folding across scripts and conventions, and comparison.
+
+The pure core of identity work: resolution and screening reach it through
+`pursuit.resolve.naming`, the CLI's `pursuit names compare` through `compare_pairs_csv`.
+"""
+
+from pursuit.names.blocking import blocking_keys, skeleton
+from pursuit.names.compare import DEFAULT_THRESHOLD, NameComparison, compare_names
+from pursuit.names.fold import fold_name, fold_token
+from pursuit.names.pairs import PairsReport, compare_pairs_csv
+from pursuit.names.parse import ParsedName, nisba_origin, parse_name
+from pursuit.names.persons import PersonComparison, PersonRecord, compare_persons, country_code
+from pursuit.names.transliterate import transliterate
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "NameComparison",
+    "PairsReport",
+    "ParsedName",
+    "PersonComparison",
+    "PersonRecord",
+    "blocking_keys",
+    "compare_names",
+    "compare_pairs_csv",
+    "compare_persons",
+    "country_code",
+    "fold_name",
+    "fold_token",
+    "nisba_origin",
+    "parse_name",
+    "skeleton",
+    "transliterate",
+]

@@ -1,0 +1,127 @@
+"""Folding a name to one comparable Latin form across scripts and spelling conventions.
+
+anyascii takes any script's accents off (é→e, ü→u); what no library does is fold the ways
+English, French and German write the same Arabic sounds — "Abou Hafs al-Jazraoui",
+"Abu Hafs al-Dschasrawi" and "Abu Hafs al-Jazrawi" — so those rules are written here, token by
+token: consonant digraphs first (dsch/dj→j, sch/ch→sh, ou→u, -aoui→-awi), then vowels reduced
+(e→a, o→u, ee→i), doubled letters collapsed, and given names mapped to one spelling
+(Mohamed/Mehmet→muhammad). Articles (al-, el-, ash-…) are dropped, and "Abd al-X" compounds glued.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from pursuit.names.vocab import ARTICLES, GIVEN_EQUIVALENTS
+
+__all__ = ["fold_name", "fold_token", "has_arabic", "latin_tokens", "split_surname_first"]
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+_APOSTROPHES = re.compile("['`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u0060\u00b4\u201a\u2039\u203a]")
+_SEPARATORS = re.compile(r"[^a-z]+")
+_DIGRAPHS = (
+    ("dsch", "j"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("dj", "j"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("aoui", "awi"),
+    ("oui", "wi"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ie", "i"),
+    ("ch", "sh"),
+    ("q", "k"),
+    ("x", "ks"),
+)
+_SUN_ASSIMILATED = re.compile(r"^(?:a|e|u)(?:t|th|d|dh|r|z|s|sh|n)$")
+_ABD_COMPOUND = re.compile(r"^abd(?:ul|el|al|ur|ar|ol|ou|u|e|i|a)?(?:[-\s])?(.{3,})$")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def has_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text))
+
+
+def split_surname_first(name: str) -> str:
+    """Lists write "SURNAME, Given"; put it back in speaking order."""
+    head, comma, tail = name.partition(",")
+    return f"{tail.strip()} {head.strip()}" if comma and tail.strip() else name
+
+
+def _letters(token: str) -> str:
+    for old, new in _DIGRAPHS:
+        token = token.replace(old, new)
+    first, rest = token[:1], token[1:]
+    rest = rest.replace("e", "a").replace("o", "u").replace("y", "i")
+    return _DOUBLE.sub(r"\1", first + rest)
+
+
+@lru_cache(maxsize=500_000)
+def fold_token(token: str) -> str:
+    """One word's folded form: given-name spellings unified, then letters folded."""
+    word = token.lower()
+    if word in GIVEN_EQUIVALENTS:
+        return GIVEN_EQUIVALENTS[word]
+    folded = _letters(word)
+    return GIVEN_EQUIVALENTS.get(folded, folded)
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return _APOSTROPHES.sub("", anyascii(text)).lower()
+
+
+def _glue(words: list[str]) -> list[str]:
+    """Drop articles (keeping them out of the comparison) and glue "abd al X" into one word."""
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in (
+            "abd",
+            "abdul",
+            "abdel",
+            "abdal",
+            "abdoul",
+            "abdur",
+            "abdu",
+        ) and index + 1 < len(words):
+            nxt = index + 1
+            if words[nxt] in ARTICLES and nxt + 1 < len(words):
+                nxt += 1
+            out.append("abd" + fold_token(words[nxt]))
+            index = nxt + 1
+            continue
+        compound = _ABD_COMPOUND.match(word)
+        if compound and not word.startswith("abdal") and word not in GIVEN_EQUIVALENTS:
+            out.append("abd" + fold_token(compound.group(1)))
+        elif word not in ARTICLES and not _SUN_ASSIMILATED.match(word):
+            out.append(word)
+        index += 1
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def latin_tokens(name: str) -> tuple[str, ...]:
+    """The folded words of a Latin-script name, in order."""
+    words = [w for w in _SEPARATORS.split(_ascii(split_surname_first(name))) if w]
+    return tuple(fold_token(w) if not w.startswith("abd") else w for w in _glue(words))
+
+
+@lru_cache(maxsize=200_000)
+def fold_name(name: str) -> str:
+    """The comparable form of a name in any script: folded words joined by spaces."""
+    if has_arabic(name):
+        from pursuit.names.transliterate import transliterate
+
+        spellings = transliterate(name)
+        name = spellings[0] if spellings else name
+    return " ".join(latin_tokens(name))

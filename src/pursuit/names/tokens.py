@@ -1,0 +1,81 @@
+"""A name as comparable tokens: folded words with their alternatives, weight and role.
+
+Arabic-script names carry every folded spelling the transliterator ranks, so "حفص" can meet
+"Hafs" or "Hafes"; Latin names carry one. Each token knows whether it belongs to the kunya or a
+nisba, because those parts weigh differently as evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pursuit.names.fold import fold_token, has_arabic, latin_tokens
+from pursuit.names.parse import parse_name
+from pursuit.names.transliterate import arabic_token_options
+from pursuit.names.vocab import COMMON, TITLES
+
+__all__ = ["NameTokens", "Token", "name_tokens"]
+
+_FOLDED_TITLES = frozenset(fold_token(t) for t in TITLES)
+_MARKERS = frozenset({"abu", "umm", "bin", "bint"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    options: frozenset[str]
+    weight: float
+    role: str  # kunya, nisba, name or marker
+
+    @property
+    def text(self) -> str:
+        return min(self.options, key=len)
+
+
+@dataclass(frozen=True, slots=True)
+class NameTokens:
+    tokens: tuple[Token, ...]
+    kunya: str | None
+    nisbas: tuple[str, ...]
+    origin: str | None
+
+    @property
+    def weight(self) -> float:
+        return sum(t.weight for t in self.tokens)
+
+
+def _weight(folded: str) -> float:
+    if folded in _MARKERS:
+        return 0.05
+    return 0.2 if folded in COMMON else 1.0
+
+
+def _roles(parsed_kunya: str | None, nisbas: tuple[str, ...]) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for nisba in nisbas:
+        for word in latin_tokens(nisba):
+            roles[word] = "nisba"
+    if parsed_kunya:
+        for word in latin_tokens(parsed_kunya):
+            roles.setdefault(word, "kunya")
+    return roles
+
+
+@lru_cache(maxsize=200_000)
+def name_tokens(name: str) -> NameTokens:
+    """The tokens of a name, titles removed, each with its alternatives, weight and role."""
+    parsed = parse_name(name)
+    if has_arabic(name):
+        slots = list(arabic_token_options(name))
+    else:
+        slots = [frozenset([t]) for t in latin_tokens(name)]
+    kept = [s for s in slots if not (s & _FOLDED_TITLES)] or slots
+    roles = _roles(parsed.kunya, parsed.nisbas)
+    tokens = []
+    for options in kept:
+        best = min(options, key=len)
+        role = "marker" if best in _MARKERS else roles.get(best, "name")
+        tokens.append(Token(options, _weight(best), role))
+    kunya = " ".join(latin_tokens(parsed.kunya)) if parsed.kunya else None
+    nisbas = tuple(" ".join(latin_tokens(n)) for n in parsed.nisbas)
+    return NameTokens(tuple(tokens), kunya, nisbas, parsed.nisba_origin)

@@ -1,0 +1,121 @@
+"""Affiliation claims: who joined, fought for, pledged allegiance to or was a member of a group.
+
+Read between a subject (name, alias or pronoun) and a group mention, other mentions blanked:
+the words must end in a joining phrase ("joined", "pledged allegiance to", "a member of",
+"fought for", "a rejoint", "membre de", "بايع"). "switched allegiance from A to B" makes B the
+current affiliation and A a former one; "joined A, and swore allegiance to B" chains. A negation
+anywhere in between ("had never been a member of") stops the claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pursuit.nlp.links import between, gap_words, nearest
+from pursuit.nlp.model import Mention, MentionType
+from pursuit.nlp.sentences import Sentence
+from pursuit.nlp.subjects import Subject
+
+__all__ = ["affiliations"]
+
+_ARTICLE = r"\s*(?:the\s+|l'|la\s+|le\s+|les\s+|al-|el-)?$"
+_VICTIM_NOUNS = r"prisoner|captive|hostage|victim|slave|detainee|critic|opponent|enemy|target"
+_JOIN = re.compile(
+    r"(?:\bjoined|\bjoin|\bjoining|pledged (?:allegiance|loyalty|bay'?ah) to|"
+    r"swore (?:allegiance|loyalty) to|sworn allegiance to|switched (?:allegiance|sides|loyalty)"
+    r"\b.*?\bto|defected\b.*?\bto|went over to|belonged to|"
+    r"fought (?:first |later |then )?(?:for|with|alongside|in the ranks of)|"
+    r"\bmember of|membership (?:in|of)|"
+    r"(?:was|were|is|became|worked as|served as|acting as)\s+(?:only |just |later |then )?"
+    rf"(?:a|an|the)\s+(?!(?:{_VICTIM_NOUNS})s?\b)(?:[\w-]+\s+){{0,3}}(?:for|with)|"
+    r"(?:led|commanded|headed) (?:a|an|the)|"
+    r"a rejoint|rejoint|rejoindre|rejoignent|"
+    r"a combattu (?:au sein d[eu]|pour|avec|dans les rangs d[eu])|combattait (?:pour|avec)|"
+    r"membre d[eu]|membre|a prêté allégeance à|prêté allégeance à|"
+    r"انضم\s*(?:إلى|الى|ل)?|بايع|التحق\s*ب?|عضو في|قاتل (?:في صفوف|مع))"
+    rf"{_ARTICLE}",
+    re.I,
+)
+_ROLE_LINK = re.compile(rf"\b(?:of|for|with|in|de|du|d'|في){_ARTICLE}", re.I)
+_CHAIN = re.compile(
+    r"^[\s,]*(?:and|then|et|puis|before|avant de|ثم|و)?\s*(?:later|then|finally|ensuite)?\s*$",
+    re.I,
+)
+_UNIT = re.compile(r"^\s*(?:brigade|battalion|unit|faction|cell|group|katiba|brigades)\b", re.I)
+_NEGATION = frozenset("never not n't no nor denies denied jamais pas ni لم ليس ينفي نفى".split())
+_FROM = re.compile(r"\b(?:from|de|عن)\s+(?:the\s+)?", re.I)
+# Arabic puts the verb first: "انشق أبو خالد عن جبهة النصرة وبايع داعش".
+_VERB_FIRST = re.compile(r"(?:انضم|بايع|التحق|انشق)\s*$")
+_VERB_FIRST_LINK = frozenset({"إلى", "الى", "عن", "ل"})
+
+
+def _verb_first(text: str, s: Sentence, subject: Subject, org: Mention) -> bool | None:
+    """Arabic verb-first clauses: None when not one; True when the group is a former one."""
+    if not _VERB_FIRST.search(text[s.start : subject.anchor.start]):
+        return None
+    words = gap_words(between(text, subject.anchor, org, s.mentions))
+    if len(words) > 1 or not set(words) <= _VERB_FIRST_LINK:
+        return None
+    return "عن" in words
+
+
+def _joined(text: str, s: Sentence, subject: Subject, org: Mention) -> bool:
+    gap = between(text, subject.anchor, org, s.mentions)
+    words = gap_words(gap)
+    if len(words) > 25 or _NEGATION.intersection(words) or "n't" in gap:
+        return False
+    if _JOIN.search(gap):
+        led = re.search(r"(?:led|commanded|headed) (?:a|an|the)\s*$", gap, re.I)
+        return led is None or _UNIT.match(text, org.end) is not None
+    roles = [m for m in s.of(MentionType.ROLE) if subject.anchor.end <= m.start < org.start]
+    if not roles or not re.search(r"\b(?:was|is|became|served as|worked as|était|est)\b", gap):
+        return False
+    return _ROLE_LINK.match(between(text, roles[-1], org, s.mentions)) is not None
+
+
+def _blocked(s: Sentence, subject: Subject, org: Mention, own: frozenset[int]) -> bool:
+    return any(
+        m.type is MentionType.PERSON
+        and subject.anchor.end <= m.start
+        and m.end <= org.start
+        and id(m) not in own
+        for m in s.mentions
+    )
+
+
+def affiliations(
+    text: str, s: Sentence, subject: Subject, own: frozenset[int]
+) -> list[tuple[Mention, bool]]:
+    """Groups `subject` is said to belong to, each with True when it is a former one."""
+    orgs = nearest(subject.anchor, s.of(MentionType.ORGANIZATION), after=True)
+    out: list[tuple[Mention, bool]] = []
+    for i, org in enumerate(orgs):
+        if _blocked(s, subject, org, own):
+            break
+        former = _verb_first(text, s, subject, org)
+        if former is None and not _joined(text, s, subject, org):
+            continue
+        out.append((org, bool(former)))
+        gap = text[subject.anchor.end : org.start]
+        earlier = orgs[:i]
+        if earlier and _FROM.search(text[subject.anchor.end : earlier[-1].start]) and "to" in gap:
+            out.append((earlier[-1], True))
+        out += _chained(text, s, org, orgs[i + 1 :])
+        break
+    return out
+
+
+def _chained(
+    text: str, s: Sentence, first: Mention, rest: list[Mention]
+) -> list[tuple[Mention, bool]]:
+    """ "joined A, and swore allegiance to B": later groups joined in the same breath."""
+    out: list[tuple[Mention, bool]] = []
+    last = first
+    for org in rest:
+        gap = between(text, last, org, s.mentions)
+        cut = _JOIN.search(gap)
+        if cut is None or not _CHAIN.match(gap[: cut.start()]) or _NEGATION & set(gap_words(gap)):
+            break
+        out.append((org, False))
+        last = org
+    return out

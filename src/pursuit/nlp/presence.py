@@ -1,0 +1,102 @@
+"""Presence claims: a person was at a place, with the sentence's date as the time.
+
+Three shapes, each read between the subject and the place with other mentions blanked out:
+"X lived/was seen/fled ... in PLACE" (a verb of being, moving or acting, then a place
+preposition), "X, the sharia official in PLACE" (a role word in between), and a fronted place
+("In Raqqa, X ..."). Lists continue a claim ("moved between Raqqa, Deir ez-Zor and Tal Abyad").
+Words that put the person elsewhere (tried, sentenced, born, said, never) stop the claim: a
+false presence is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pursuit.nlp.links import between, gap_words, nearest
+from pursuit.nlp.model import Mention, MentionType
+from pursuit.nlp.sentences import Sentence
+from pursuit.nlp.subjects import Subject
+
+__all__ = ["presence_places"]
+
+L = MentionType.LOCATION
+_VERBS = frozenset(
+    """was were is been being lived living stayed staying arrived moved travelled traveled
+    went gone fled returned based stationed seen spotted remained worked working fought
+    fighting settled served serving held kept detained imprisoned jailed captured arrested
+    killed shot wounded ran led commanded operated operating active entered reached crossed
+    hid hiding left leaving became visited met died married guarded patrolled tortured
+    executed taught preached recruited vécu vivait vit était été est arrivé arrivée allé
+    allée parti partie rentré rentrée installé installée resté restée détenu détenue arrêté
+    arrêtée combattu tué trouvait trouve trouvé trouvée réfugié réfugiée passé passée
+    كان كانت عاش وصل انتقل ذهب سافر عاد قاتل أقام يقيم تقيم مقيم مقيمة اعتقل قتل""".split()
+)
+_STOP = frozenset(
+    """tried sentenced convicted charged indicted acquitted born wanted said says told tells
+    say claims claimed denies denied never not n't no nor ordered planned extradited deported
+    jugé jugée condamné condamnée né née jamais pas dit affirme نفى لم ليس ولد""".split()
+)
+_PREPOSITION = re.compile(
+    r"\b(?:in|at|near|to|into|inside|outside|around|between|à|au|aux|en|dans|près d'|près de|"
+    r"vers|(?:left|leaving|headed|departed|parti|partie) (?:for|pour)|في|إلى|الى|قرب)\s+(?:[\w'-]+\s+){0,5}?(?:the\s+|la\s+|le\s+|les\s+|l'|d'|de\s+)?$",
+    re.I,
+)
+_LIST = re.compile(r"^\s*(?:,|and|et|or|ou|و)\s*(?:and\s+|et\s+)?(?:the\s+[\w -]{0,25}?of\s+)?$")
+_FRONTED = re.compile(
+    r"^[^.;]{0,40}?\b(?:in|at|à|en|dans|في)\s+(?:the\s+)?$",
+    re.I,
+)
+_MAX_WORDS = 14
+
+
+def _blocked(s: Sentence, subject: Subject, place: Mention, own: frozenset[int]) -> bool:
+    """Another person between the subject and the place takes the clause over."""
+    return any(
+        m.type is MentionType.PERSON
+        and subject.anchor.end <= m.start
+        and m.end <= place.start
+        and id(m) not in own
+        for m in s.mentions
+    )
+
+
+def _linked(text: str, s: Sentence, subject: Subject, place: Mention) -> bool:
+    gap = between(text, subject.anchor, place, s.mentions)
+    words = gap_words(gap)
+    if not words or len(words) > _MAX_WORDS or words[0] in ("s", "'s") or gap.lstrip()[:1] in "'’":
+        return False
+    if _STOP.intersection(words) or not _PREPOSITION.search(gap):
+        return False
+    roles = [
+        m for m in s.of(MentionType.ROLE) if subject.anchor.end <= m.start and m.end <= place.start
+    ]
+    return bool(_VERBS.intersection(words)) or bool(roles)
+
+
+def _fronted(text: str, s: Sentence, subject: Subject, place: Mention) -> bool:
+    """ "In Raqqa, X ...": a place opening the sentence, the subject the first name after it."""
+    if place.end > subject.anchor.start or not _FRONTED.match(text[s.start : place.start]):
+        return False
+    if any(m.type is MentionType.PERSON and m.start < subject.anchor.start for m in s.mentions):
+        return False
+    words = gap_words(between(text, place, subject.anchor, s.mentions))
+    after = gap_words(text[subject.anchor.end : min(s.end, subject.anchor.end + 40)])
+    return len(words) <= 8 and not _STOP.intersection(words + after[:3])
+
+
+def presence_places(text: str, s: Sentence, subject: Subject, own: frozenset[int]) -> list[Mention]:
+    """The places this sentence says `subject` was at; `own`: ids of the subject's names."""
+    places = s.of(L)
+    found: list[Mention] = [p for p in places if _fronted(text, s, subject, p)]
+    last: Mention | None = None
+    for place in nearest(subject.anchor, places, after=True):
+        if _blocked(s, subject, place, own):
+            break
+        if (
+            last is not None
+            and _LIST.match(between(text, last, place, s.mentions))
+            or _linked(text, s, subject, place)
+        ):
+            found.append(place)
+            last = place
+    return found

@@ -1,0 +1,120 @@
+"""Names: the spellings one man is written under meet; different men stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from pursuit.names import (
+    DEFAULT_THRESHOLD,
+    PersonRecord,
+    blocking_keys,
+    compare_names,
+    compare_persons,
+    fold_name,
+    parse_name,
+    transliterate,
+)
+
+JAZRAWI = (
+    "Abu Hafs al-Jazrawi",
+    "Abou Hafs al-Jazraoui",
+    "أبو حفص الجزراوي",
+    "Abu Hafs el-Jazrawi",
+)
+
+
+@pytest.mark.parametrize("variant", JAZRAWI[1:])
+def test_spellings_of_one_kunya_and_nisba_match(variant: str) -> None:
+    found = compare_names(JAZRAWI[0], variant)
+    assert found.score >= DEFAULT_THRESHOLD
+    assert "kunya equal" in found.reasons
+
+
+def test_a_different_nisba_is_a_different_man() -> None:
+    found = compare_names("Abu Hafs al-Jazrawi", "Abu Hafs al-Masri")
+    assert found.score < 0.5
+    assert any("different origins" in r for r in found.reasons)
+    assert compare_names("أبو حفص المصري", "Abu Hafs al-Jazrawi").score < DEFAULT_THRESHOLD
+
+
+def test_a_kunya_alone_is_weak_evidence() -> None:
+    found = compare_names("Abu Muhammad", "Abu Muhammad al-Tunisi")
+    assert found.score < DEFAULT_THRESHOLD
+    assert any("only the kunya" in r for r in found.reasons)
+
+
+def test_brothers_sharing_a_family_name_stay_apart() -> None:
+    found = compare_names(
+        "Yasser Sabawi Ibrahim Hasan Al-Tikriti", "Ibrahim Sabawi Ibrahim Hasan Al-Tikriti"
+    )
+    assert found.score < DEFAULT_THRESHOLD
+    assert any("first names differ" in r for r in found.reasons)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Abou Hafs al-Jazraoui", "Abu Hafs al-Jazrawi"),
+        ("Abu Jussuf al-Beldschiki", "Abu Yusuf al-Baljiki"),
+        ("Mohamed Youssef", "Mehmet Yusuf"),
+        ("Abdul Rahman", "Abd al-Rahman"),
+        ("Abdurrahman", "Abdelrahman"),
+        ("HAQQANI, Sirajuddin", "Sirajuddin Haqqani"),
+    ],
+)
+def test_folding_brings_conventions_together(a: str, b: str) -> None:
+    assert fold_name(a) == fold_name(b)
+
+
+def test_arabic_script_is_transliterated_to_common_spellings() -> None:
+    spellings = transliterate("أبو حفص الجزراوي")
+    assert spellings and "Hafs" in spellings[0]
+    assert fold_name("أبو حفص الجزراوي") == fold_name("Abu Hafs al-Jazrawi")
+
+
+def test_parse_finds_kunya_nisba_origin_and_titles() -> None:
+    parsed = parse_name("Sheikh Abu Bakr al-Baghdadi al-Husayni al-Quraishi")
+    assert parsed.kunya == "Abu Bakr"
+    assert parsed.nisbas[0] == "Al-Baghdadi" and parsed.nisba_origin == "IQ"
+    assert parsed.titles == ("sheikh",)
+    arabic = parse_name("أبو حفص الجزراوي")
+    assert arabic.script == "Arabic" and arabic.nisba_origin == "SA" and arabic.kunya
+
+
+def test_parse_finds_the_nasab_chain() -> None:
+    parsed = parse_name("Osama bin Mohammed bin Awad bin Laden")
+    assert parsed.ism == "Osama"
+    assert parsed.nasab == ("Bin Mohammed", "Bin Awad", "Bin Laden")
+
+
+@pytest.mark.parametrize(
+    ("nisba", "origin"),
+    [("al-Tunisi", "TN"), ("al-Faransi", "FR"), ("al-Almani", "DE"), ("al-Shishani", "RU")],
+)
+def test_nisba_origin_hints(nisba: str, origin: str) -> None:
+    assert parse_name(f"Abu Umar {nisba}").nisba_origin == origin
+
+
+def test_person_comparison_weighs_birth_year_and_nationality() -> None:
+    a = PersonRecord(("Abu Hafs al-Jazrawi",), birth_year=1984, nationalities=("Saudi Arabia",))
+    same = compare_persons(a, PersonRecord(("Abou Hafs al-Jazraoui",), 1984, ("sa",)))
+    older = compare_persons(a, PersonRecord(("Abou Hafs al-Jazraoui",), 1971, ("sa",)))
+    assert same.score >= DEFAULT_THRESHOLD > older.score
+    assert any("birth years 1984 vs 1971: −" in r for r in older.reasons)
+    foreign = compare_persons(a, PersonRecord(("Abu Hafs al-Jazrawi",), None, ("Egypt",)))
+    assert foreign.score < same.score
+    assert any("points to SA" in r for r in foreign.reasons)
+
+
+def test_blocking_keys_are_shared_by_variants_and_skip_common_words() -> None:
+    assert blocking_keys("Abu Hafs al-Jazrawi") & blocking_keys("أبو حفص الجزراوي")
+    assert blocking_keys("Abu Hafs al-Jazrawi") & blocking_keys("Abu Hafs al-Dschasrawi")
+    assert "abu" not in blocking_keys("Abu Hafs al-Jazrawi")
+    assert blocking_keys("Abu Muhammad")
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x", "A" * 5000, "Dr.", "123"])
+def test_odd_names_never_crash(bad: str) -> None:
+    found = compare_names(bad, "Abu Hafs al-Jazrawi")
+    assert 0.0 <= found.score < DEFAULT_THRESHOLD
+    assert found.reasons
