@@ -16,7 +16,7 @@ from pursuit.resolve.entities import list_entities
 from pursuit.resolve.resolution import resolve_persons
 from pursuit.store.workspace import Workspace
 from pursuit.web import review_routes
-from resolve.builders import add_document
+from tests.resolve.builders import add_document
 
 JAZRAWI = "Abu Hafs al-Jazrawi"
 FRENCH = "Abou Hafs al-Jazraoui"

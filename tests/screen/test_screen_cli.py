@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from pursuit.cli.screen import screen
 from pursuit.errors import MalformedInput
 from pursuit.store.workspace import Workspace
-from resolve.builders import add_document
+from tests.resolve.builders import add_document
 
 LIST = (
     "id,name,birth_date,nationality,note\n"

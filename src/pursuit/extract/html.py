@@ -22,6 +22,7 @@ from pursuit.extract.sniff import suffix_of
 __all__ = ["Html", "html_text"]
 
 _MAX_BYTES = 50_000_000
+_TEXT_SUFFIXES = (".txt", ".text", ".md", ".log")
 
 
 def _visible_text(markup: str) -> str:
@@ -60,7 +61,8 @@ class Html:
 
     def match(self, probe: Probe) -> float:
         if probe.mime in ("text/html", "application/xhtml+xml"):
-            return 0.8
+            # A transcript named .txt that quotes a tag is text, not a web page: keep every word.
+            return 0.45 if suffix_of(probe.filename) in _TEXT_SUFFIXES else 0.8
         if suffix_of(probe.filename) in (".html", ".htm", ".xhtml") and probe.mime.startswith(
             "text/"
         ):
