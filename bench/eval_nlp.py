@@ -263,8 +263,18 @@ def _claim_object(claim: Any) -> list[str]:
     return options
 
 
+# The gold labels do not separate past from present membership ("joined A, then B": both
+# "affiliation"), so a former_affiliation claim is scored as an affiliation.
+_SAME_PREDICATE = {"former_affiliation": "affiliation"}
+
+
+def _predicate(claim: Any) -> str:
+    value: str = claim.predicate.value
+    return _SAME_PREDICATE.get(value, value)
+
+
 def _claim_hits(gold: dict[str, str], claim: Any) -> bool:
-    if gold["predicate"] != claim.predicate.value:
+    if gold["predicate"] != _predicate(claim):
         return False
     if gold["predicate"] == "victim_count":
         return str(gold.get("object", "")).strip() == claim.value
@@ -318,10 +328,10 @@ def eval_own() -> dict[str, Any]:
         claims_tally.add(tally)
         right, attached = right + r, attached + a
         for predicate in {g["predicate"] for g in doc.get("claims", [])} | {
-            c.predicate.value for c in claims
+            _predicate(c) for c in claims
         }:
             golds = [g for g in doc.get("claims", []) if g["predicate"] == predicate]
-            mine = [c for c in claims if c.predicate.value == predicate]
+            mine = [c for c in claims if _predicate(c) == predicate]
             by_predicate.setdefault(predicate, Tally()).add(_claim_tally(golds, mine)[0])
         w, n = kunya_whole(gold, pred)
         whole, total = whole + w, total + n

@@ -118,3 +118,10 @@ class EncryptedInput(MalformedInput):
 
 
 __all__ += ["EncryptedInput", "ToolMissing"]
+
+
+class UnknownMention(NotFound):
+    """No extracted mention has this id."""
+
+
+__all__ += ["UnknownMention"]

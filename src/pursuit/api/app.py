@@ -11,7 +11,16 @@ from collections.abc import Callable
 from fastapi import APIRouter, FastAPI
 
 from pursuit import __version__
-from pursuit.api import cases, custody, entities, identity, items, search, verify
+from pursuit.api import (
+    cases,
+    corrections,
+    custody,
+    entities,
+    identity,
+    items,
+    search,
+    verify,
+)
 from pursuit.api.deps import current_actor
 from pursuit.api.errors import install_error_handlers
 from pursuit.store.workspace import Workspace
@@ -31,7 +40,7 @@ DESCRIPTION = (
 
 def _api_router() -> APIRouter:
     api = APIRouter(prefix=API_PREFIX)
-    for module in (cases, items, custody, search, entities, verify, identity):
+    for module in (cases, items, custody, search, entities, corrections, verify, identity):
         api.include_router(module.router)
     return api
 

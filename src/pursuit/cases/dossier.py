@@ -31,6 +31,7 @@ class DossierMention:
     after: str
     extractor: str
     confidence: float
+    mention_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ def _mentions(conn: Connection, entity_id: str) -> list[DossierMention]:
                 after=body[r.end : r.end + CONTEXT],
                 extractor=r.extractor,
                 confidence=float(r.confidence),
+                mention_id=int(r.id),
             )
         )
     return found

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from pursuit.corrections.model import Correction, CorrectionAction, CorrectionTarget
-from pursuit.errors import InputError, UnknownEntity
+from pursuit.errors import InputError, UnknownEntity, UnknownMention
 from pursuit.evidence.custody import Action, Detail, append_event
 from pursuit.nlp.model import Mention, MentionType
 from pursuit.store.schema import corrections, entities, mentions
@@ -89,7 +89,7 @@ def correct_mention(
     _check_value(action, value)
     row = conn.execute(sa.select(mentions).where(mentions.c.id == mention_id)).first()
     if row is None:
-        raise InputError(f"no mention with id {mention_id}")
+        raise UnknownMention(f"no mention with id {mention_id}")
     case_id = conn.scalar(sa.text("SELECT case_id FROM items WHERE id = :i"), {"i": row.item_id})
     values: dict[str, object] = {
         "case_id": case_id,

@@ -32,16 +32,17 @@ _JOIN = re.compile(
     r"a rejoint|rejoint|rejoindre|rejoignent|"
     r"a combattu (?:au sein d[eu]|pour|avec|dans les rangs d[eu])|combattait (?:pour|avec)|"
     r"membre d[eu]|membre|a prêté allégeance à|prêté allégeance à|"
-    r"انضم\s*(?:إلى|الى|ل)?|بايع|التحق\s*ب?|عضو في|قاتل (?:في صفوف|مع))"
+    r"انضم\s*(?:إلى|الى|ل)?|بايع|التحق\s*ب?|عضو في|قاتل مع|(?:في|ضمن) صفوف)"
     rf"{_ARTICLE}",
     re.I,
 )
 _ROLE_LINK = re.compile(rf"\b(?:of|for|with|in|de|du|d'|في){_ARTICLE}", re.I)
-_CHAIN = re.compile(
-    r"^[\s,]*(?:and|then|et|puis|before|avant de|ثم|و)?\s*(?:later|then|finally|ensuite)?\s*$",
-    re.I,
+# Words allowed between one joined group and the next joining verb ("..., and later joined").
+_CHAIN_WORDS = frozenset(
+    """and then later finally first before after until till in at near outside brigade battalion
+    unit faction group cell et puis ensuite avant de près d à en dans ثم و""".split()
 )
-_UNIT = re.compile(r"^\s*(?:brigade|battalion|unit|faction|cell|group|katiba|brigades)\b", re.I)
+_UNIT = re.compile(r"\s*(?:brigade|battalion|unit|faction|cell|group|katiba|brigades)\b", re.I)
 _NEGATION = frozenset("never not n't no nor denies denied jamais pas ni لم ليس ينفي نفى".split())
 _FROM = re.compile(r"\b(?:from|de|عن)\s+(?:the\s+)?", re.I)
 # Arabic puts the verb first: "انشق أبو خالد عن جبهة النصرة وبايع داعش".
@@ -114,7 +115,10 @@ def _chained(
     for org in rest:
         gap = between(text, last, org, s.mentions)
         cut = _JOIN.search(gap)
-        if cut is None or not _CHAIN.match(gap[: cut.start()]) or _NEGATION & set(gap_words(gap)):
+        lead = gap_words(gap[: cut.start()]) if cut is not None else []
+        if cut is None or len(lead) > 5 or not set(lead) <= _CHAIN_WORDS:
+            break
+        if _NEGATION & set(gap_words(gap)):
             break
         out.append((org, False))
         last = org

@@ -63,6 +63,10 @@ GROUPS: dict[str, str] = {
     ),
     "Assad regime": "Assad regime|Syrian regime|régime syrien|النظام السوري",
     "Ahl al-Sunna": "Ansar al-Sunna|Ansar al-Islam|أنصار الإسلام",
+    "Jaish al-Muhajireen wal-Ansar": (
+        "Jaish al-Muhajireen wal-Ansar|Jaysh al-Muhajirin wal-Ansar|جيش المهاجرين والأنصار"
+    ),
+    "Ansar al-Sharia": "Ansar al-Sharia|Ansar al-Charia|أنصار الشريعة",
     "Jund al-Aqsa": "Jund al-Aqsa|جند الأقصى",
     "Boko Haram": "Boko Haram|بوكو حرام",
     "Taliban": "Taliban|طالبان",

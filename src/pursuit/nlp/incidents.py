@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pursuit.nlp.links import between, gap_words, nearest, no_other
 from pursuit.nlp.model import Incident, IncidentKind, Mention, MentionType
 from pursuit.nlp.sentences import Sentence, sentences
+from pursuit.nlp.subjects import Subject, sentence_subjects
 
 __all__ = ["INCIDENTS_EXTRACTOR", "extract_incidents", "victim_count"]
 
@@ -58,13 +59,38 @@ _COUNT = re.compile(
     rf"(?:[^\W\d]+\s+){{0,2}}?{_VICTIMS}\b",
     re.I,
 )
-_BY = re.compile(r"\b(?:by|par|على يد|من قبل)\s+(?:the\s+)?$", re.I)
-_ORDER = re.compile(r"\b(?:ordered|order|commanded|ordonné|ordonne|أمر|امر)\b", re.I)
+_BY = re.compile(
+    r"^(?:\s*[\w'-]+){0,4}?\s*\b(?:by|par|على يد|من قبل)\s+(?:(?:the|a|an|un|une|le|la)\s+)?"
+    r"(?:[\w'-]+\s*){0,2}?[,\s]*$",
+    re.I,
+)
+_ORDER = re.compile(
+    r"\b(?:ordered|ordering|order|orders|commanded|ordonné|ordonne|أمر|امر)\b", re.I
+)
+# "beheaded ... on the orders of the local emir, X"; "بأمر من الوالي X".
+_ORDERS_OF = re.compile(
+    r"\b(?:on the orders? of|at the orders? of|sur ordre d[eu']?|بأمر من|بأوامر من)\s+"
+    r"(?:(?:the|a|an|le|la|l')\s*)?(?:[\w'-]+\s*){0,3}?[,\s]*$",
+    re.I,
+)
+# "she took part in the enslavement", "he admitted taking part in the execution".
+_PART_IN = re.compile(
+    r"\b(?:took part|taking part|take part|participated|participating|involved|"
+    r"a participé|participé|شارك|شاركت)\s+(?:in|à|aux?|في)\s+(?:the\s+|l'|la\s+|le\s+)?$",
+    re.I,
+)
+# A trigger written as a verb ("executed", "exécutés", "أعدم") can have its doer before it.
+_VERB_FORM = re.compile(r"(?:ed|é|és|ée|ées)$|^(?:shot dead|أعدم|قتل|ذبح|اختطف|اعتقل|قتلوا|ذبحوا)$")
+# "X, the sharia official in Hajin, personally executed": the apposition is skipped.
+_APPOSITION = re.compile(r"^\s*,[^,;]{0,60},")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|été|تم)\b|;", re.I)
 _WITNESS = re.compile(
     r"\b(?:witness(?:es|ed)?|saw|watched|told|testified|said|témoin|a vu|شاهد|قال)\b", re.I
 )
 _VICTIM_BEFORE = re.compile(
-    r"^\s*(?:,\s*)?(?:who\s+)?(?:was|were|had been|has been|a été)\s+", re.I
+    r"^[\s,]*(?:who\s+)?(?:was|were|had been|has been|a été)\s+"
+    r"(?:(?:later|then|allegedly|reportedly|brutally|publicly|summarily|also)\s+)?$",
+    re.I,
 )
 _VICTIM_AFTER = re.compile(r"^\s*(?:of|de|d')\s+$", re.I)
 
@@ -84,20 +110,44 @@ def _agents(text: str, s: Sentence, trigger: Mention) -> list[Mention]:
     """Who did it: "<agent> executed ..." before the word, or "... executed by <agent>"."""
     agents = s.of(PER, ORG)
     for agent in nearest(trigger, agents, after=True)[:1]:
-        if _BY.search(between(text, trigger, agent, s.mentions)):
+        if _BY.match(between(text, trigger, agent, s.mentions)):
             return [agent]
+    if not _VERB_FORM.search(trigger.text.lower()):
+        return []
     for agent in nearest(trigger, agents, after=False)[:1]:
         gap = between(text, agent, trigger, s.mentions)
-        if len(gap_words(gap)) <= 3 and not _VICTIM_BEFORE.match(gap) and not _ORDER.search(gap):
+        if len(gap_words(gap)) > 3 or _VICTIM_BEFORE.match(gap) or _PASSIVE.search(gap):
+            continue
+        if not _ORDER.search(gap):
             return [agent]
     return []
 
 
-def _ordered_by(text: str, s: Sentence, trigger: Mention) -> list[Mention]:
-    for person in nearest(trigger, s.of(PER, ORG), after=False)[:1]:
-        gap = between(text, person, trigger, s.mentions)
+def _subject_agents(
+    text: str, s: Sentence, trigger: Mention, subjects: list[Subject]
+) -> list[Mention]:
+    """ "he personally tortured", "she took part in the enslavement": the doer is a subject."""
+    for subject in reversed([x for x in subjects if x.anchor.end <= trigger.start]):
+        gap = between(text, subject.anchor, trigger, s.mentions)
+        if _PART_IN.search(gap) and len(gap_words(gap)) <= 8 and "never" not in gap_words(gap):
+            return [subject.person]
+        core = _APPOSITION.sub("", gap)
+        short = len(gap_words(core)) <= 2 and not _PASSIVE.search(gap) and not _ORDER.search(gap)
+        if short and _VERB_FORM.search(trigger.text.lower()) and core.strip()[:1] != ",":
+            return [subject.person]
+        break
+    return []
+
+
+def _ordered_by(text: str, s: Sentence, trigger: Mention, subjects: list[Subject]) -> list[Mention]:
+    for agent in nearest(trigger, s.of(PER, ORG), after=True)[:1]:
+        if agent.type is PER and _ORDERS_OF.search(between(text, trigger, agent, s.mentions)):
+            return [agent]
+    for subject in reversed([x for x in subjects if x.anchor.end <= trigger.start]):
+        gap = between(text, subject.anchor, trigger, s.mentions)
         if _ORDER.search(gap) and len(gap_words(gap)) <= 8:
-            return [person]
+            return [subject.person]
+        break
     return []
 
 
@@ -131,9 +181,9 @@ def _nearest_of(trigger: Mention, s: Sentence, kind: MentionType) -> Mention | N
     return min(options, key=lambda m: abs(m.start - trigger.start))
 
 
-def _incident(text: str, s: Sentence, trigger: Mention) -> Incident:
-    perpetrators = _agents(text, s, trigger)
-    ordered = _ordered_by(text, s, trigger)
+def _incident(text: str, s: Sentence, trigger: Mention, subjects: list[Subject]) -> Incident:
+    perpetrators = _agents(text, s, trigger) or _subject_agents(text, s, trigger, subjects)
+    ordered = _ordered_by(text, s, trigger, subjects)
     victims = [v for v in _victims(text, s, trigger) if v not in perpetrators]
     taken = {id(m) for m in perpetrators + ordered + victims}
     count = victim_count(text[trigger.start : s.end]) or victim_count(text[s.start : s.end])
@@ -158,8 +208,10 @@ def _incident(text: str, s: Sentence, trigger: Mention) -> Incident:
 def extract_incidents(text: str, mentions: Sequence[Mention]) -> list[Incident]:
     """One incident per incident word, with what its sentence says about it."""
     out = []
+    previous: Subject | None = None
     for s in sentences(text, mentions):
+        subjects, previous = sentence_subjects(text, s, previous)
         for trigger in s.of(MentionType.INCIDENT):
             if no_other(MentionType.INCIDENT, s.mentions, trigger.start, trigger.start):
-                out.append(_incident(text, s, trigger))
+                out.append(_incident(text, s, trigger, subjects))
     return out

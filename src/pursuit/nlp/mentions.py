@@ -25,8 +25,25 @@ from pursuit.nlp.statistical import EntitySpan, arabic_entities, model_name, spa
 
 __all__ = ["extract_mentions"]
 
-_LEAD = re.compile(r"^(?:the|The|le|la|les|l'|Le|La|Les|L')\s*")
-_TRAIL = re.compile(r"(?:'s|’s|'|’|\s|[.,;:])+$")
+_LEAD = re.compile(r"^(?:(?:the|The|a|an|A|An|le|la|les|Le|La|Les)\s+|[lL]['’])")
+_TRAIL = re.compile(r"(?:'s|’s|'|’|\s|[.,;:]|\s(?:in|of|at|on|and|to|from)\b)+$")
+# "in Muhassan": a one-word model person right after a place preposition is a place.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|à|près de|(?:citizen|national|native|resident|man|woman) from)\s+$"
+)
+# "Wilayat al-Khayr", "the village of Tal Hasan": words that make a name a place.
+_PLACE_NAME = re.compile(
+    r"(?:^|\s)(?:Wilayat|Wilayah|Wilaya)\s+\S+|\b(?:village|town|city|district|province|"
+    r"governorate|neighbourhood|neighborhood) of\s+[A-Z][^,.;]*$"
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|to|à|de)\s+$", re.I)
+# "Karim Haddouchi, a 29-year-old Belgian": a model group or place described like a person.
+_DESCRIBED = re.compile(
+    r",\s+(?:\d{1,2},|(?:a|an)\s+(?:\d{1,2}-year-old|[A-Z]\w+\s+(?:man|woman|national|"
+    r"citizen|convert|fighter|jihadist)\b))"
+)
+# Function words the Arabic model sometimes tags ("كان" as a place).
+_ARABIC_FUNCTION_WORDS = frozenset("كان كانت وإن إن أن وأن ان لكن قد هو هي وهو وهي".split())
 _TITLE_BEFORE = re.compile(r"(?:the|a|an|his|her|their|its|former|le|la|son|sa)\s+$", re.I)
 _NAME_OR_PLACE = (MentionType.LOCATION, MentionType.ORGANIZATION)
 # "Karim said": a model's place or group that speaks is a person (first names are villages too).
@@ -123,6 +140,8 @@ def _lexicon_candidates(text: str) -> list[_Candidate]:
             out.append(_candidate(_hit_mention(text, hit, kind, extractor, conf), 1, 80))
     place_extractor = f"gazetteer:places {GAZETTEER_VERSION}"
     for hit in find_places(text):
+        if text[hit.start : hit.end] in _ARABIC_FUNCTION_WORDS:
+            continue
         mention = _hit_mention(text, hit, MentionType.LOCATION, place_extractor, 0.85)
         minor = "minor" in mention.attributes
         out.append(_candidate(mention, 1, 40 if minor else 85))
@@ -141,6 +160,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _model_kind(text: str, start: int, end: int, kind: MentionType) -> MentionType:
+    """Fix a model's type from the words around it: speakers and described people are persons,
+    a lone name after "in" is a place."""
+    words = len(text[start:end].split())
+    before = text[max(0, start - 12) : start]
+    if kind in _NAME_OR_PLACE and words <= 3:
+        speaks = _SPEAKS.match(text, end) and not _PREPOSITION_BEFORE.search(before)
+        if speaks or (kind is MentionType.ORGANIZATION and _DESCRIBED.match(text, end)):
+            return MentionType.PERSON
+    if kind is MentionType.PERSON and words == 1 and _PLACE_BEFORE.search(before):
+        return MentionType.LOCATION
+    if kind is not MentionType.LOCATION and _PLACE_NAME.search(text[max(0, start - 20) : end]):
+        return MentionType.LOCATION
+    return kind
+
+
 def _model_mention(text: str, span: EntitySpan, extractor: str) -> Mention | None:
     start, end = _trim(text, span.start, span.end)
     surface = text[start:end]
@@ -149,8 +184,9 @@ def _model_mention(text: str, span: EntitySpan, extractor: str) -> Mention | Non
     attributes: dict[str, str] = {}
     label = surface
     kind = span.type
-    if kind in _NAME_OR_PLACE and len(surface.split()) <= 3 and _SPEAKS.match(text, end):
-        kind = MentionType.PERSON
+    if surface in _ARABIC_FUNCTION_WORDS:
+        return None
+    kind = _model_kind(text, start, end, kind)
     if kind is MentionType.PERSON:
         label = person_label(surface)
         origin = nisba_origin(surface.split()[-1]) if len(surface.split()) > 1 else None
@@ -213,6 +249,33 @@ def _country_forces(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _person_names(mentions: list[Mention]) -> set[str]:
+    """Surfaces that name a person somewhere in the text, and multi-word names' last words."""
+    names: set[str] = set()
+    for m in mentions:
+        if m.type is MentionType.PERSON:
+            names.add(m.text)
+            words = m.text.split()
+            if len(words) > 1 and len(words[-1]) > 3 and words[-1][:1].isupper():
+                names.add(words[-1])
+    return names
+
+
+def _consistent(mentions: list[Mention]) -> list[Mention]:
+    """One name, one type per text: "Karim" that speaks in one sentence is no village in the
+    next. Only the model's guesses and minor gazetteer places are retyped."""
+    names = _person_names(mentions)
+    out = []
+    for m in mentions:
+        weak = m.extractor.startswith("spacy:") or "minor" in m.attributes
+        if m.type in _NAME_OR_PLACE and weak and m.text in names:
+            m = Mention(
+                m.start, m.end, m.text, MentionType.PERSON, m.extractor, 0.6, person_label(m.text)
+            )
+        out.append(m)
+    return out
+
+
 def extract_mentions(text: str, language: str | None = None) -> list[Mention]:
     """Persons, organizations, places, dates, roles, nationalities and incident words in `text`.
 
@@ -224,4 +287,4 @@ def extract_mentions(text: str, language: str | None = None) -> list[Mention]:
     lang = (language or guess_language(text))[:2].lower()
     candidates = _kunya_candidates(text) + _date_candidates(text)
     candidates += _lexicon_candidates(text) + _model_candidates(text, lang)
-    return _country_forces(text, _resolve(candidates))
+    return _country_forces(text, _consistent(_resolve(candidates)))

@@ -41,11 +41,11 @@ def places() -> tuple[PlaceRecord, ...]:
     rows: list[PlaceRecord] = []
     lines = _DATA.read_text(encoding="utf-8").splitlines()[1:]
     for line in lines:
-        ident, label, country, lat, lon, kind, _population, names = line.split("\t")
+        ident, label, country, lat, lon, kind, population, names = line.split("\t")
+        people = int(population) if population.isdigit() else 0
+        point = (float(lat), float(lon))
         rows.append(
-            PlaceRecord(
-                ident, label, country, float(lat), float(lon), kind, tuple(names.split("|"))
-            )
+            PlaceRecord(ident, label, country, *point, kind, tuple(names.split("|")), people)
         )
     return tuple(rows)
 

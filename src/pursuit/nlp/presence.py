@@ -21,31 +21,42 @@ __all__ = ["presence_places"]
 
 L = MentionType.LOCATION
 _VERBS = frozenset(
-    """was were is been being lived living stayed staying arrived moved travelled traveled
+    """was were is been being lived living lives stayed staying arrived moved travelled traveled
     went gone fled returned based stationed seen spotted remained worked working fought
     fighting settled served serving held kept detained imprisoned jailed captured arrested
     killed shot wounded ran led commanded operated operating active entered reached crossed
     hid hiding left leaving became visited met died married guarded patrolled tortured
-    executed taught preached recruited vécu vivait vit était été est arrivé arrivée allé
-    allée parti partie rentré rentrée installé installée resté restée détenu détenue arrêté
-    arrêtée combattu tué trouvait trouve trouvé trouvée réfugié réfugiée passé passée
+    executed taught preached recruited grew raised studied took taking part participated
+    brought drove escorted smuggled treated released freed found caught enforced
+    vécu vivait vit était été est arrivé arrivée allé allée parti partie rentré rentrée
+    installé installée resté restée détenu détenue arrêté arrêtée combattu tué trouvait trouve
+    trouvé trouvée réfugié réfugiée passé passée
     كان كانت عاش وصل انتقل ذهب سافر عاد قاتل أقام يقيم تقيم مقيم مقيمة اعتقل قتل""".split()
 )
 _STOP = frozenset(
     """tried sentenced convicted charged indicted acquitted born wanted said says told tells
     say claims claimed denies denied never not n't no nor ordered planned extradited deported
+    accused named listed identified described mentioned reported quoted cited sanctioned
+    designated registered recorded questioned interviewed prosecuted judged
     jugé jugée condamné condamnée né née jamais pas dit affirme نفى لم ليس ولد""".split()
 )
 _PREPOSITION = re.compile(
-    r"\b(?:in|at|near|to|into|inside|outside|around|between|à|au|aux|en|dans|près d'|près de|"
-    r"vers|(?:left|leaving|headed|departed|parti|partie) (?:for|pour)|في|إلى|الى|قرب)\s+(?:[\w'-]+\s+){0,5}?(?:the\s+|la\s+|le\s+|les\s+|l'|d'|de\s+)?$",
+    r"\b(?:in|at|near|to|into|inside|outside|around|between|à|au|aux|en|dans|près d'|"
+    r"près de|vers|(?:left|leaving|headed|departed|parti|partie) (?:for|pour)|في|إلى|الى|قرب)"
+    r"\s+(?:[\w'-]+\s+){0,5}?(?:the\s+|la\s+|le\s+|les\s+|l'|d'|de\s+)?$",
     re.I,
 )
+# "X, near Hajin", "X in Raqqa": nothing but a place preposition between the name and the place.
+_BARE = re.compile(r"^[\s,]*(?:in|at|near|à|près d'|près de|في|قرب)\s+(?:the\s+)?$", re.I)
 _LIST = re.compile(r"^\s*(?:,|and|et|or|ou|و)\s*(?:and\s+|et\s+)?(?:the\s+[\w -]{0,25}?of\s+)?$")
 _FRONTED = re.compile(
-    r"^[^.;]{0,40}?\b(?:in|at|à|en|dans|في)\s+(?:the\s+)?$",
+    r"^\W*(?:in|at|near|during|à|au|en|dans|pendant|lors|في|خلال)\b[^.;]{0,50}?"
+    r"\b(?:in|at|for|of|à|en|de|dans|في)\s+(?:the\s+)?$|^\W*(?:in|at|à|en|dans|في)\s+(?:the\s+)?$",
     re.I,
 )
+# Arabic puts the verb first: "تقيم أم عائشة في مخيم الهول".
+_VERB_FIRST = re.compile(r"(?:كان|كانت|عاش|وصل|انتقل|ذهب|سافر|عاد|قاتل|أقام|يقيم|تقيم)\s*$")
+_PAST = re.compile(r"^[a-z]{3,}ed$")
 _MAX_WORDS = 14
 
 
@@ -62,15 +73,26 @@ def _blocked(s: Sentence, subject: Subject, place: Mention, own: frozenset[int])
 
 def _linked(text: str, s: Sentence, subject: Subject, place: Mention) -> bool:
     gap = between(text, subject.anchor, place, s.mentions)
+    if _BARE.match(gap) or _known_in(text, gap, place):
+        return True
     words = gap_words(gap)
     if not words or len(words) > _MAX_WORDS or words[0] in ("s", "'s") or gap.lstrip()[:1] in "'’":
         return False
     if _STOP.intersection(words) or not _PREPOSITION.search(gap):
         return False
+    if _VERB_FIRST.search(text[s.start : subject.anchor.start]) and len(words) <= 3:
+        return True
     roles = [
         m for m in s.of(MentionType.ROLE) if subject.anchor.end <= m.start and m.end <= place.start
     ]
-    return bool(_VERBS.intersection(words)) or bool(roles)
+    verbs = _VERBS.intersection(words) or any(_PAST.match(w) for w in words)
+    return bool(verbs) or bool(roles)
+
+
+def _known_in(text: str, gap: str, place: Mention) -> bool:
+    """ "X, the Swedish man known in Raqqa as Y": a name used in a place."""
+    known = re.search(r"\bknown in\s*$", gap, re.I)
+    return known is not None and re.match(r"\s+as\b", text[place.end :]) is not None
 
 
 def _fronted(text: str, s: Sentence, subject: Subject, place: Mention) -> bool:

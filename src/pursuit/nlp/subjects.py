@@ -11,7 +11,6 @@ otherwise it gives no subject and no claim.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pursuit.nlp.model import Mention, MentionType
@@ -20,14 +19,34 @@ from pursuit.nlp.sentences import Sentence
 __all__ = ["Subject", "heads", "sentence_subjects"]
 
 P = MentionType.PERSON
+_ALIAS_WORDS = (
+    r"(?:alias|aka|a\.k\.a\.|also known as|(?:better |widely |also )?known(?: in [A-Z][\w' -]{1,20}"
+    r"| to \w+)? as|(?:called|calls) (?:himself|herself)|nicknamed|dite?|surnommée?|"
+    r"connue? sous le nom d'?|le dénommé|la dénommée|under the name|sous le nom d[e']?|"
+    r"المعروف باسم|الملقب ب?|المكنى ب?)"
+)
+# "X, alias Y", "X, a Swedish man known in Raqqa as Y", "X (Y)", "X, who called himself Y".
 _ALIAS = re.compile(
-    r"^\s*,?\s*(?:(?:a|an|the)\s+[^,.;]{0,40}?\s+)?(?:alias|aka|a\.k\.a\.|also known as|"
-    r"(?:who is |better |widely |also )?known(?: in [A-Z][\w' -]{1,20}| to \w+)? as|"
-    r"(?:who )?(?:called|calls) (?:himself|herself)|nicknamed|dite?|surnommée?|"
-    r"connue? sous le nom d'?|le dénommé|la dénommée|المعروف باسم|الملقب ب?|المكنى ب?)\s*$",
+    r"^\s*(?:\(\s*(?:الشيخ\s*)?|(?:,\s*(?:a|an|the|un|une|le|la)\b[^.;()]{0,70}?)?[\s,]*"
+    rf"(?:who\s+|qui\s+)?(?:is\s+|was\s+|est\s+|était\s+)?{_ALIAS_WORDS}\s*)$",
+    re.I,
+)
+# After a pronoun: "he became Abu X", "he was known as Abu X", "fought for ISIS under the name X".
+_PRONOUN_ALIAS = re.compile(
+    rf"^\s*(?:became|was known as|is known as|{_ALIAS_WORDS}|[^.;]{{0,40}}\bunder the name|"
+    r"[^.;]{0,40}\bsous le nom d[e']?)\s*$",
     re.I,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|elle|il(?! y\b| faut\b| s'agit\b))\b", re.I)
+_FEMININE = frozenset({"she", "elle"})
+_MALE_KUNYA = re.compile(r"^(?:abu|abou|abū|أبو|ابو)\b", re.I)
+_FEMALE_KUNYA = re.compile(r"^(?:umm|um|oum|أم|ام)\b", re.I)
+# A pronoun in an opening subordinate clause may point forward ("When he arrived, Abu X ...").
+_SUBORDINATE = re.compile(
+    r"\W*(?:when|after|before|while|as|once|although|though|until|since|quand|lorsqu|"
+    r"après|avant|alors|bien)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +75,14 @@ def _has_other_person(s: Sentence, left: Mention, right: Mention) -> bool:
     return any(m.type is P and left.end <= m.start and m.end <= right.start for m in s.mentions)
 
 
-def _pronoun(text: str, match: re.Match[str]) -> Mention:
+def _fits(pronoun: str, person: Mention) -> bool:
+    """A kunya tells a gender: "she" is never Abu X, "he" never Umm X."""
+    if pronoun.lower() in _FEMININE:
+        return not _MALE_KUNYA.match(person.text)
+    return not _FEMALE_KUNYA.match(person.text)
+
+
+def _pronoun(match: re.Match[str]) -> Mention:
     return Mention(match.start(), match.end(), match.group(), P, "rules:pronoun 1", 0.5)
 
 
@@ -64,19 +90,35 @@ def _pronoun_subjects(
     text: str, s: Sentence, named: list[Subject], previous: Subject | None
 ) -> list[Subject]:
     out: list[Subject] = []
+    forward = _SUBORDINATE.match(text, s.start) is not None
     for match in _PRONOUN.finditer(text, s.start, s.end):
         before = {id(n.person): n for n in named if n.anchor.end <= match.start()}
         if len(before) == 1:
             only = next(iter(before.values()))
-            out.append(Subject(_pronoun(text, match), only.person, s.start))
-        elif not before and previous is not None and not named_after(named, match.start()):
-            out.append(Subject(_pronoun(text, match), previous.person, previous.start))
+            candidate: Subject | None = Subject(_pronoun(match), only.person, s.start)
+        elif not before and previous is not None and not forward:
+            candidate = Subject(_pronoun(match), previous.person, previous.start)
+        else:
+            candidate = None
+        if candidate is not None and _fits(match.group(), candidate.person):
+            out.append(candidate)
     return out
 
 
-def named_after(named: Sequence[Subject], position: int) -> bool:
-    """True when a name comes later in the sentence ("When he arrived, Abu X ...")."""
-    return any(n.anchor.start >= position for n in named)
+def _pronoun_aliases(text: str, named: list[Subject], pronouns: list[Subject]) -> list[Subject]:
+    """Names that a resolved pronoun "became" or was "known as" take the pronoun's head."""
+    out = []
+    for n in named:
+        before = [p for p in pronouns if p.anchor.end <= n.anchor.start]
+        if before and n.person is n.anchor:
+            gap = text[before[-1].anchor.end : n.anchor.start]
+            if _PRONOUN_ALIAS.match(gap) and not any(
+                m.anchor.end <= n.anchor.start and m.anchor.start >= before[-1].anchor.end
+                for m in named
+            ):
+                n = Subject(n.anchor, before[-1].person, before[-1].start)
+        out.append(n)
+    return out
 
 
 def sentence_subjects(
@@ -85,10 +127,11 @@ def sentence_subjects(
     """This sentence's subjects, in text order, and the antecedent the next sentence inherits."""
     head_of = heads(text, s)
     named = [Subject(m, head_of.get(id(m), m), s.start) for m in s.of(P)]
-    found = named + _pronoun_subjects(text, s, named, previous)
+    pronouns = _pronoun_subjects(text, s, named, previous)
+    named = _pronoun_aliases(text, named, pronouns)
     distinct = {id(n.person): n for n in named}
     if len(distinct) == 1:
         carried: Subject | None = next(iter(distinct.values()))
     else:
         carried = previous if not distinct else None
-    return sorted(found, key=lambda x: x.anchor.start), carried
+    return sorted(named + pronouns, key=lambda x: x.anchor.start), carried

@@ -43,17 +43,21 @@ def search(
 
 
 @router.get("/entities", response_class=HTMLResponse)
-def entities(ws: Ws, type: EntityType | None = None) -> HTMLResponse:
+def entities(
+    ws: Ws, type: EntityType | None = None, done: Annotated[str, Query(max_length=200)] = ""
+) -> HTMLResponse:
     with ws.read() as conn:
         found = list_entities(conn, str(type) if type else None)
-    return page("entities.html", entities=found, chosen=type, types=list(EntityType))
+    return page("entities.html", entities=found, chosen=type, types=list(EntityType), done=done)
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(entity_id: str, ws: Ws) -> HTMLResponse:
+def entity(
+    entity_id: str, ws: Ws, done: Annotated[str, Query(max_length=200)] = ""
+) -> HTMLResponse:
     with ws.read() as conn:
         dossier = build_dossier(conn, entity_id)
-    return page("entity.html", dossier=dossier)
+    return page("entity.html", dossier=dossier, done=done)
 
 
 @router.get("/entities/{entity_id}/dossier", response_class=HTMLResponse)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from pursuit.web import evidence_pages, inquiry_pages, review_routes
+from pursuit.web import correction_pages, evidence_pages, inquiry_pages, review_routes
 
 __all__ = ["router"]
 
@@ -12,3 +12,4 @@ router = APIRouter(include_in_schema=False)
 router.include_router(evidence_pages.router)
 router.include_router(inquiry_pages.router)
 router.include_router(review_routes.router)
+router.include_router(correction_pages.router)
