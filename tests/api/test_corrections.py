@@ -1,4 +1,4 @@
-"""Corrections through the API and the web forms: recorded beside the extraction, kept on re-runs."""
+"""Corrections through the API and the web forms, kept when extraction runs again."""
 
 from __future__ import annotations
 

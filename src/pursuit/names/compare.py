@@ -89,16 +89,16 @@ def _part_rules(a: NameTokens, b: NameTokens, reasons: list[str]) -> float:
 
 
 def _words(name: NameTokens) -> int:
-    """Words of a name, an "Abd al-X" compound counting as the two it was written as."""
-    return sum(2 if t.text.startswith("abd") and len(t.text) > 4 else 1 for t in name.tokens)
+    """Words of a name; an "Abd al-X" compound is one given name, so it counts as one."""
+    return len(name.tokens)
 
 
 def _given_names(
     a: NameTokens, b: NameTokens, aligned: list[tuple[Token, Token, float]], reasons: list[str]
 ) -> float:
     """Brothers and sons share all but the first name: differing first names cap the score."""
-    first_a = next((t for t in a.tokens if t.role == "name" and t.weight >= 1.0), None)
-    first_b = next((t for t in b.tokens if t.role == "name" and t.weight >= 1.0), None)
+    first_a = next((t for t in a.tokens if t.role == "name"), None)
+    first_b = next((t for t in b.tokens if t.role == "name"), None)
     if first_a is None or first_b is None or token_similarity(first_a, first_b) >= _MATCHED:
         return 1.0
     matched_a = {id(x) for x, _, _ in aligned}

@@ -44,6 +44,8 @@ _DIGRAPHS = (
 _SUN_ASSIMILATED = re.compile(r"^(?:a|e|u)(?:t|th|d|dh|r|z|s|sh|n)$")
 _ABD_COMPOUND = re.compile(r"^abd(?:ul|el|al|ur|ar|ol|ou|u|e|i|a)?(?:[-\s])?(.{3,})$")
 _DOUBLE = re.compile(r"(.)\1+")
+# English and French words lists put inside aliases ("Abdullah the Turk", "dit le Belge").
+_FILLERS = frozenset({"the", "of", "dit", "alias", "aka", "known", "as"})
 
 
 def has_arabic(text: str) -> bool:
@@ -103,7 +105,7 @@ def _glue(words: list[str]) -> list[str]:
         compound = _ABD_COMPOUND.match(word)
         if compound and not word.startswith("abdal") and word not in GIVEN_EQUIVALENTS:
             out.append("abd" + fold_token(compound.group(1)))
-        elif word not in ARTICLES and not _SUN_ASSIMILATED.match(word):
+        elif word not in ARTICLES and word not in _FILLERS and not _SUN_ASSIMILATED.match(word):
             out.append(word)
         index += 1
     return out
