@@ -39,6 +39,8 @@ class NameComparison:
 
 
 def token_similarity(a: Token, b: Token) -> float:
+    if a.alone is not None and b.alone is not None:
+        return 1.0 if a.alone == b.alone else JaroWinkler.similarity(a.alone, b.alone)
     if a.options & b.options:
         return 1.0
     return max(JaroWinkler.similarity(x, y) for x in a.options for y in b.options)

@@ -26,6 +26,7 @@ class Token:
     options: frozenset[str]
     weight: float
     role: str  # kunya, nisba, name or marker
+    alone: str | None = None  # the one spelling when there are no alternatives (fast path)
 
     @property
     def text(self) -> str:
@@ -75,7 +76,8 @@ def name_tokens(name: str) -> NameTokens:
     for options in kept:
         best = min(options, key=len)
         role = "marker" if best in _MARKERS else roles.get(best, "name")
-        tokens.append(Token(options, _weight(best), role))
+        alone = best if len(options) == 1 else None
+        tokens.append(Token(options, _weight(best), role, alone))
     kunya = " ".join(latin_tokens(parsed.kunya)) if parsed.kunya else None
     nisbas = tuple(" ".join(latin_tokens(n)) for n in parsed.nisbas)
     return NameTokens(tuple(tokens), kunya, nisbas, parsed.nisba_origin)
