@@ -30,6 +30,8 @@ _CAP_ONE_WORD = 0.7
 _CAP_GIVEN_DIFFERS = 0.65
 # A near-miss spelling counts for less than an exact one: similarity is raised to this power.
 _SHARPNESS = 3
+# How much of the shorter name the longer accounts for weighs most: lists drop middle names.
+_SHORT_SIDE = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,7 @@ def compare_names(a: str, b: str) -> NameComparison:
     aligned = _align(ta, tb)
     matched = sum(min(x.weight, y.weight) * sim**_SHARPNESS for x, y, sim in aligned)
     short, long_ = sorted((ta.weight, tb.weight))
-    base = 0.7 * matched / max(short, 1e-9) + 0.3 * matched / max(long_, 1e-9)
+    base = _SHORT_SIDE * matched / max(short, 1e-9) + (1 - _SHORT_SIDE) * matched / max(long_, 1e-9)
     reasons = [f"{len(aligned)} of {max(len(ta.tokens), len(tb.tokens))} words agree"]
     reasons += [f"{x.text} ~ {y.text}" for x, y, sim in aligned if sim < 1.0 and x.role == "name"]
     cap = min(

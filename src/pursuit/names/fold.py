@@ -58,7 +58,18 @@ def split_surname_first(name: str) -> str:
     return f"{tail.strip()} {head.strip()}" if comma and tail.strip() else name
 
 
+# Slavic names reach the lists through German, Swedish and English conventions: "Sergej",
+# "Viktorovitj", "Kulisjov" are "Sergey", "Viktorovich", "Kulishov".
+_SLAVIC = (
+    (re.compile(r"(?<=[aeiou])j$"), "y"),
+    (re.compile(r"tj"), "ch"),
+    (re.compile(r"sj"), "sh"),
+)
+
+
 def _letters(token: str) -> str:
+    for pattern, replacement in _SLAVIC:
+        token = pattern.sub(replacement, token)
     for old, new in _DIGRAPHS:
         token = token.replace(old, new)
     first, rest = token[:1], token[1:]
