@@ -18,6 +18,7 @@ from pursuit.api import (
     entities,
     identity,
     items,
+    names,
     search,
     verify,
 )
@@ -40,7 +41,17 @@ DESCRIPTION = (
 
 def _api_router() -> APIRouter:
     api = APIRouter(prefix=API_PREFIX)
-    for module in (cases, items, custody, search, entities, corrections, verify, identity):
+    for module in (
+        cases,
+        items,
+        custody,
+        search,
+        entities,
+        corrections,
+        verify,
+        identity,
+        names,
+    ):
         api.include_router(module.router)
     return api
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from pursuit.web import correction_pages, evidence_pages, inquiry_pages, review_routes
+from pursuit.web import (
+    correction_pages,
+    evidence_pages,
+    identity_pages,
+    inquiry_pages,
+    review_routes,
+)
 
 __all__ = ["router"]
 
@@ -13,3 +19,4 @@ router.include_router(evidence_pages.router)
 router.include_router(inquiry_pages.router)
 router.include_router(review_routes.router)
 router.include_router(correction_pages.router)
+router.include_router(identity_pages.router)
