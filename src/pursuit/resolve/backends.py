@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
-from splink import Linker
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 from pursuit.errors import PursuitError
 from pursuit.resolve.model import level_labels, settings
@@ -73,22 +73,28 @@ def _db_api(backend: Backend) -> Any:
     return DuckDBAPI()
 
 
-_SCHEMA = pa.schema(
-    [
-        ("entity_id", pa.string()),
-        ("folded", pa.string()),
-        ("kunya", pa.string()),
-        ("nisba", pa.string()),
-        ("given", pa.string()),
-        ("last_token", pa.string()),
-        ("birth_year", pa.int64()),
-        ("country", pa.string()),
-    ]
-)
+@cache
+def _schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("entity_id", pa.string()),
+            ("folded", pa.string()),
+            ("kunya", pa.string()),
+            ("nisba", pa.string()),
+            ("given", pa.string()),
+            ("last_token", pa.string()),
+            ("birth_year", pa.int64()),
+            ("country", pa.string()),
+        ]
+    )
 
 
 def _table(rows: Sequence[dict[str, object]]) -> pa.Table:
-    return pa.Table.from_pylist(list(rows), schema=_SCHEMA)
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(list(rows), schema=_schema())
 
 
 def score_pairs(
@@ -100,6 +106,8 @@ def score_pairs(
     """Scored pairs at or above `threshold`; with `new_ids`, only pairs touching a new id."""
     if len(rows) < 2:
         return []
+    from splink import Linker
+
     db_api = _db_api(backend)
     linker = Linker(db_api.register(_table(rows)), settings(), log_level=None)
     if new_ids is None or len(new_ids) == len(rows):

@@ -12,12 +12,14 @@ only a kunya ("Abu Muhammad") is weak evidence even when equal.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import splink.comparison_level_library as cll
-import splink.comparison_library as cl
-from splink import SettingsCreator, block_on
-from splink.internals.comparison_creator import ComparisonCreator
+if TYPE_CHECKING:
+    from splink import SettingsCreator
+    from splink.internals.comparison_creator import ComparisonCreator
+
+# Splink (with DuckDB and pyarrow) costs ~70 MB and a second to import; commands that never
+# resolve (ingest, verify) should not pay it, so each function imports it when called.
 
 __all__ = ["MODEL_VERSION", "PRIOR", "comparisons", "level_labels", "settings"]
 
@@ -41,6 +43,9 @@ _LEVELS: dict[str, dict[int, str]] = {
 
 
 def _name() -> ComparisonCreator:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
     kunya_only = cll.CustomLevel(
         "folded_l = folded_r AND kunya_l IS NOT NULL AND folded_l = kunya_l",
         label_for_charts="exact, kunya only",
@@ -62,6 +67,9 @@ def _name() -> ComparisonCreator:
 
 
 def _exact(column: str, m: list[float], u: list[float]) -> ComparisonCreator:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
     return cl.CustomComparison(
         output_column_name=column,
         comparison_levels=[cll.NullLevel(column), cll.ExactMatchLevel(column), cll.ElseLevel()],
@@ -69,6 +77,9 @@ def _exact(column: str, m: list[float], u: list[float]) -> ComparisonCreator:
 
 
 def _close(column: str, m: list[float], u: list[float]) -> ComparisonCreator:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
     return cl.CustomComparison(
         output_column_name=column,
         comparison_levels=[
@@ -81,6 +92,9 @@ def _close(column: str, m: list[float], u: list[float]) -> ComparisonCreator:
 
 
 def _birth_year() -> ComparisonCreator:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
     return cl.CustomComparison(
         output_column_name="birth_year",
         comparison_levels=[
@@ -105,6 +119,8 @@ def comparisons() -> list[ComparisonCreator | dict[str, Any]]:
 
 def settings() -> SettingsCreator:
     """Dedupe settings; blocking on kunya, nisba, given name, last token or the whole name."""
+    from splink import SettingsCreator, block_on
+
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="entity_id",

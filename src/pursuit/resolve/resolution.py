@@ -18,8 +18,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib.metadata import version
 
-import splink
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -216,7 +216,7 @@ def _start_run(conn: Connection, actor: str, options: ResolveOptions, incrementa
         identity_runs.insert().values(
             backend=str(options.backend),
             incremental=incremental,
-            tool_version=f"splink {splink.__version__}; {MODEL_VERSION}",
+            tool_version=f"splink {version('splink')}; {MODEL_VERSION}",
             started_at=datetime.now(UTC),
             started_by=actor,
         )

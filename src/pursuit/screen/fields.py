@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from followthemoney import registry
-
 __all__ = ["BirthYear", "country_code", "country_codes", "parse_birth"]
 
 _APPROX = re.compile(
@@ -60,6 +58,9 @@ def country_code(text: str) -> str | None:
     cleaned = text.strip()
     if not cleaned:
         return None
+    # followthemoney loads its whole model (~80 MB) on import: only when a country is read.
+    from followthemoney import registry
+
     code = registry.country.clean_text(cleaned)
     return str(code) if code else None
 
