@@ -118,3 +118,23 @@ def test_odd_names_never_crash(bad: str) -> None:
     found = compare_names(bad, "Abu Hafs al-Jazrawi")
     assert 0.0 <= found.score < DEFAULT_THRESHOLD
     assert found.reasons
+
+
+def test_slavic_patronymics_name_the_father() -> None:
+    different = compare_names("Sergej Makarovitj NAZAROV", "Sergei Ivanovich NEVEROV")
+    assert different.score < DEFAULT_THRESHOLD
+    assert any("patronymics differ" in why for why in different.reasons)
+    same = compare_names("Sergej Ivanovitj NAZAROV", "Sergei Ivanovich NAZAROV")
+    assert same.score >= DEFAULT_THRESHOLD
+
+
+def test_hacek_letters_read_as_their_digraphs() -> None:
+    assert fold_name("Gennadij Timčenko") == fold_name("Gennady Timchenko")
+    assert compare_names("Gennadij Timčenko", "Gennady Nikolayevich TIMCHENKO").score >= (
+        DEFAULT_THRESHOLD
+    )
+
+
+def test_one_shared_first_name_is_no_match() -> None:
+    found = compare_names("GRIB, Mikhail", "Mikhail Grigorievich MALYSHEV")
+    assert found.score < DEFAULT_THRESHOLD

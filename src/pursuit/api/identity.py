@@ -27,13 +27,12 @@ from pursuit.resolve.judgements import (
     record_judgement,
     withdraw_judgement,
 )
-from pursuit.resolve.naming import DEFAULT_THRESHOLD
 from pursuit.resolve.resolution import ResolveOptions, resolve_persons
 from pursuit.resolve.review import QueueEntry, QueueStatus, decide_many, queue_counts, review_queue
 from pursuit.resolve.sides import EntitySide, entity_side
 from pursuit.screen import ScreenIndex, ScreenOptions, report_document, screen_one
 from pursuit.screen.cache import IndexCache
-from pursuit.screen.engine import ScreenReport
+from pursuit.screen.engine import SCREEN_THRESHOLD, ScreenReport
 from pursuit.screen.reconcile import manifest, reconcile_queries
 from pursuit.screen.records import records_from_rows
 
@@ -56,7 +55,7 @@ class ScreenIn(RecordIn):
     """One record (its fields at the top level) or a batch in `records`."""
 
     records: list[RecordIn] | None = Field(default=None, max_length=MAX_BATCH)
-    threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0.0, le=1.0)
+    threshold: float = Field(default=SCREEN_THRESHOLD, ge=0.0, le=1.0)
     limit: int = Field(default=5, ge=1, le=100)
 
 

@@ -9,8 +9,8 @@ import typer
 
 from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, workspace
 from pursuit.errors import EmptyInput
-from pursuit.resolve.naming import DEFAULT_THRESHOLD
 from pursuit.screen import (
+    SCREEN_THRESHOLD,
     ScreenOptions,
     ScreenReport,
     load_profiles,
@@ -32,7 +32,7 @@ def screen(
     ] = None,
     threshold: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Score at which a candidate is a match.")
-    ] = DEFAULT_THRESHOLD,
+    ] = SCREEN_THRESHOLD,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write FILE.json or FILE.csv.")
     ] = None,

@@ -5,11 +5,17 @@ The pure core of identity work: resolution and screening reach it through
 """
 
 from pursuit.names.blocking import blocking_keys, skeleton
-from pursuit.names.compare import DEFAULT_THRESHOLD, NameComparison, compare_names
+from pursuit.names.compare import DEFAULT_THRESHOLD, NameComparison, compare_many, compare_names
 from pursuit.names.fold import fold_name, fold_token
 from pursuit.names.pairs import PairsReport, compare_pairs_csv
 from pursuit.names.parse import ParsedName, nisba_origin, parse_name
-from pursuit.names.persons import PersonComparison, PersonRecord, compare_persons, country_code
+from pursuit.names.persons import (
+    PersonComparison,
+    PersonRecord,
+    compare_persons,
+    compare_persons_many,
+    country_code,
+)
 from pursuit.names.transliterate import transliterate
 
 __all__ = [
@@ -20,9 +26,11 @@ __all__ = [
     "PersonComparison",
     "PersonRecord",
     "blocking_keys",
+    "compare_many",
     "compare_names",
     "compare_pairs_csv",
     "compare_persons",
+    "compare_persons_many",
     "country_code",
     "fold_name",
     "fold_token",

@@ -87,8 +87,30 @@ def fold_token(token: str) -> str:
     return GIVEN_EQUIVALENTS.get(folded, folded)
 
 
+# anyascii takes the háček off ("Timčenko" → "Timcenko"), but in Slavic spellings it is a letter
+# of its own: "Timčenko" is "Timchenko", "Maškaucan" is "Mashkautsan".
+_HACEK = str.maketrans(
+    {
+        "č": "ch",
+        "Č": "Ch",
+        "ć": "ch",
+        "Ć": "Ch",
+        "š": "sh",
+        "Š": "Sh",
+        "ś": "sh",
+        "Ś": "Sh",
+        "ž": "zh",
+        "Ž": "Zh",
+        "ź": "zh",
+        "ż": "zh",
+        "Ż": "Zh",
+        "Ź": "Zh",
+    }
+)
+
+
 def _ascii(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(_HACEK)
     return _APOSTROPHES.sub("", anyascii(text)).lower()
 
 

@@ -9,6 +9,7 @@ Splink and the screening index use, so a change there is absorbed here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ __all__ = [
     "PersonRecord",
     "blocking_keys",
     "compare_persons",
+    "compare_persons_many",
     "name_forms",
 ]
 
@@ -82,3 +84,13 @@ def compare_persons(a: PersonRecord, b: PersonRecord) -> PersonComparison:
     """The names package's person comparison, as a score in 0..1 with its reasons."""
     found = _names.compare_persons(a, b)
     return PersonComparison(score=found.score, reasons=found.reasons)
+
+
+def compare_persons_many(
+    pairs: Sequence[tuple[PersonRecord, PersonRecord]],
+) -> list[PersonComparison]:
+    """Many comparisons in one run of the name model: what screening a register needs."""
+    return [
+        PersonComparison(score=f.score, reasons=f.reasons)
+        for f in _names.compare_persons_many(pairs)
+    ]

@@ -5,6 +5,7 @@ hits are recorded as judgements.
 """
 
 from pursuit.screen.engine import (
+    SCREEN_THRESHOLD,
     Candidate,
     ScreenOptions,
     ScreenReport,
@@ -20,6 +21,7 @@ from pursuit.screen.records import RowProblem, ScreenInput, ScreenRecord, read_r
 from pursuit.screen.screening import load_profiles, screen_file
 
 __all__ = [
+    "SCREEN_THRESHOLD",
     "Candidate",
     "Profile",
     "ProfileSet",

@@ -8,19 +8,25 @@ is recorded as a judgement (`record_hit_decision`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from sqlalchemy.engine import Connection
 
 from pursuit.errors import InputError
 from pursuit.resolve.judgements import Decision, Judgement, JudgementSource, record_judgement
-from pursuit.resolve.naming import DEFAULT_THRESHOLD, PersonRecord, compare_persons
+from pursuit.resolve.naming import (
+    PersonComparison,
+    PersonRecord,
+    compare_persons_many,
+)
 from pursuit.screen.index import Prefiltered, ScreenIndex
 from pursuit.screen.profiles import Profile
 from pursuit.screen.records import RowProblem, ScreenRecord
 
 __all__ = [
+    "SCREEN_THRESHOLD",
     "Candidate",
     "ScreenOptions",
     "ScreenReport",
@@ -31,12 +37,16 @@ __all__ = [
     "screen_records",
 ]
 
+# Screening compares each record with many profiles, so a pair threshold lets more absent people
+# through than it would on single pairs. This one was chosen on half of the sanctions screening
+# task's queries for at most 5 % false alarms (bench/bench_screening_task.py; docs/names.md).
+SCREEN_THRESHOLD = 0.86
 WEAK_ALIAS_FACTOR = 0.85  # a kunya or nom de guerre alone says little about who a man is
 
 
 @dataclass(frozen=True, slots=True)
 class ScreenOptions:
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float = SCREEN_THRESHOLD
     limit: int = 5
     prefilter: int = 8
     floor: float = 0.5
@@ -110,11 +120,14 @@ def _birth_reason(record: ScreenRecord, profile: Profile) -> tuple[float, str | 
 
 
 def _candidate(
-    index: ScreenIndex, record: ScreenRecord, hit: Prefiltered, threshold: float
+    index: ScreenIndex,
+    record: ScreenRecord,
+    hit: Prefiltered,
+    compared: PersonComparison,
+    threshold: float,
 ) -> Candidate:
     profile = index.profiles[hit.profile]
     matched = index.entry_name[hit.entry]
-    compared = compare_persons(_person(record), _profile_person(profile, matched))
     score, reasons = compared.score, list(compared.reasons)
     factor, why = _birth_reason(record, profile)
     if why:
@@ -134,19 +147,44 @@ def _candidate(
     )
 
 
+def _screen_batch(
+    index: ScreenIndex, records: Sequence[ScreenRecord], options: ScreenOptions
+) -> list[ScreenResult]:
+    """Candidates for several records, their comparisons scored in one run of the name model."""
+    hits = [index.prefilter(r.name, options.prefilter, options.floor) for r in records]
+    pairs = [
+        (
+            _person(record),
+            _profile_person(index.profiles[hit.profile], index.entry_name[hit.entry]),
+        )
+        for record, found in zip(records, hits, strict=True)
+        for hit in found
+    ]
+    compared = iter(compare_persons_many(pairs))
+    results = []
+    for record, found in zip(records, hits, strict=True):
+        candidates = [
+            _candidate(index, record, hit, next(compared), options.threshold) for hit in found
+        ]
+        candidates.sort(key=lambda c: (-c.score, c.entity_id))
+        results.append(ScreenResult(record.id, record.name, candidates[: options.limit]))
+    return results
+
+
 def screen_one(index: ScreenIndex, record: ScreenRecord, options: ScreenOptions) -> ScreenResult:
     """The best candidates for one record, best first."""
-    hits = index.prefilter(record.name, options.prefilter, options.floor)
-    found = [_candidate(index, record, hit, options.threshold) for hit in hits]
-    found.sort(key=lambda c: (-c.score, c.entity_id))
-    return ScreenResult(record.id, record.name, found[: options.limit])
+    return _screen_batch(index, [record], options)[0]
+
+
+BATCH = 64  # records whose comparisons go through the name model together
 
 
 def screen_records(
     index: ScreenIndex, records: Iterable[ScreenRecord], options: ScreenOptions
 ) -> Iterator[ScreenResult]:
-    for record in records:
-        yield screen_one(index, record, options)
+    source = iter(records)
+    while batch := list(islice(source, BATCH)):
+        yield from _screen_batch(index, batch, options)
 
 
 def record_hit_decision(

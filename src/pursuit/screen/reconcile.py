@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from pursuit.errors import MalformedInput
-from pursuit.resolve.naming import DEFAULT_THRESHOLD
-from pursuit.screen.engine import ScreenOptions, screen_one
+from pursuit.screen.engine import SCREEN_THRESHOLD, ScreenOptions, screen_one
 from pursuit.screen.index import ScreenIndex
 from pursuit.screen.records import records_from_rows
 
@@ -62,7 +61,7 @@ def _answer(index: ScreenIndex, key: str, query: Any) -> dict[str, Any]:
     taken = records_from_rows(header, [(1, [key, query["query"], *_fields(query)])])
     if not taken.records:
         return {"result": []}
-    options = ScreenOptions(DEFAULT_THRESHOLD, max(1, min(limit, 100)))
+    options = ScreenOptions(SCREEN_THRESHOLD, max(1, min(limit, 100)))
     result = screen_one(index, taken.records[0], options)
     return {
         "result": [

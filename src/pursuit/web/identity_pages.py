@@ -15,7 +15,7 @@ from pursuit.api.deps import Ws
 from pursuit.api.identity import _index
 from pursuit.names import DEFAULT_THRESHOLD, compare_names, parse_name
 from pursuit.names.pairs import MAX_NAME
-from pursuit.screen.engine import ScreenOptions, screen_one
+from pursuit.screen.engine import SCREEN_THRESHOLD, ScreenOptions, screen_one
 from pursuit.screen.records import records_from_rows
 from pursuit.web.pages import page
 
@@ -48,7 +48,7 @@ def names_compare(
 
 @router.get("/screen", response_class=HTMLResponse)
 def screen_page() -> HTMLResponse:
-    return page("screen.html", threshold=DEFAULT_THRESHOLD, results=None)
+    return page("screen.html", threshold=SCREEN_THRESHOLD, results=None)
 
 
 @router.post("/screen", response_class=HTMLResponse)
@@ -63,7 +63,7 @@ def screen_names(
     results = [screen_one(index, record, options) for record in taken.records]
     return page(
         "screen.html",
-        threshold=DEFAULT_THRESHOLD,
+        threshold=SCREEN_THRESHOLD,
         names=names,
         results=results,
         skipped=taken.skipped,

@@ -1,0 +1,103 @@
+"""The trained name-match model: gradient-boosted trees over `features.FEATURES`.
+
+`tools/train_names_model.py` fits the trees with scikit-learn on the development half of the
+sanctions name pairs and writes `names_model.json` beside this module: the trees as flat arrays,
+the threshold chosen for precision, and where the data came from. Evaluating them is written here
+by hand, on purpose: scikit-learn is a development tool only, and its per-call checks cost more than
+a comparison may (screening makes millions). Every tree is walked to a fixed depth at once with
+numpy; a leaf points to itself, so walking past it stays put.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from pursuit.names.features import FEATURES
+
+__all__ = ["NameModel", "load_model"]
+
+MODEL_FILE = "names_model.json"
+
+
+@dataclass(frozen=True)
+class NameModel:
+    feature: NDArray[np.int64]  # (trees, nodes): feature index tested at a node
+    threshold: NDArray[np.float64]  # (trees, nodes): go left when value <= threshold
+    left: NDArray[np.int64]
+    right: NDArray[np.int64]
+    value: NDArray[np.float64]  # (trees, nodes): the leaf's contribution, already scaled
+    prior: float
+    depth: int
+    match_threshold: float
+    about: dict[str, Any]
+
+    def probabilities(self, rows: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Match probabilities for rows of features (pairs × FEATURES)."""
+        pairs, trees = rows.shape[0], self.feature.shape[0]
+        tree_index = np.broadcast_to(np.arange(trees), (pairs, trees))
+        pair_index = np.broadcast_to(np.arange(pairs)[:, None], (pairs, trees))
+        node = np.zeros((pairs, trees), dtype=np.int64)
+        for _ in range(self.depth):
+            tested = rows[pair_index, self.feature[tree_index, node]]
+            go_left = tested <= self.threshold[tree_index, node]
+            node = np.where(go_left, self.left[tree_index, node], self.right[tree_index, node])
+        logit = self.prior + self.value[tree_index, node].sum(axis=1)
+        return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
+
+    def probability(self, features: list[float]) -> float:
+        return float(self.probabilities(np.asarray([features], dtype=np.float64))[0])
+
+
+def _array(rows: list[list[float]], dtype: type) -> NDArray[Any]:
+    width = max(len(r) for r in rows)
+    out: NDArray[Any] = np.zeros((len(rows), width), dtype=dtype)
+    for index, row in enumerate(rows):
+        out[index, : len(row)] = row
+    return out
+
+
+def model_from_dict(data: dict[str, Any]) -> NameModel:
+    """Build the evaluator from the JSON the training script writes; checks it fits FEATURES."""
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(
+            f"{MODEL_FILE} was trained on other features; retrain with tools/train_names_model.py"
+        )
+    trees = data["trees"]
+    nodes = [len(t["feature"]) for t in trees]
+    left = [
+        [c if c >= 0 else i for i, c in enumerate(t["left"])] + [0] * (max(nodes) - n)
+        for t, n in zip(trees, nodes, strict=True)
+    ]
+    right = [
+        [c if c >= 0 else i for i, c in enumerate(t["right"])] + [0] * (max(nodes) - n)
+        for t, n in zip(trees, nodes, strict=True)
+    ]
+    scale = float(data["learning_rate"])
+    return NameModel(
+        feature=_array([[max(f, 0) for f in t["feature"]] for t in trees], np.int64),
+        threshold=_array([t["threshold"] for t in trees], np.float64),
+        left=_array(left, np.int64),
+        right=_array(right, np.int64),
+        value=_array([[v * scale for v in t["value"]] for t in trees], np.float64),
+        prior=float(data["prior"]),
+        depth=int(data["depth"]),
+        match_threshold=float(data["threshold"]),
+        about=dict(data.get("about", {})),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_model() -> NameModel:
+    text = resources.files("pursuit.names").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    model = model_from_dict(json.loads(text))
+    if not 0 < model.match_threshold < 1 or math.isnan(model.prior):
+        raise ValueError(f"{MODEL_FILE} is damaged: threshold or prior out of range")
+    return model
