@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import screen_data  # noqa: E402
 from bench_screen_peers import api_latency, logic_v2_per_pair, splink_link_only  # noqa: E402
-from pursuit.screen import ScreenIndex, ScreenOptions, ScreenRecord, screen_one  # noqa: E402
+from pursuit.screen import ScreenIndex, ScreenOptions, ScreenRecord, screen_records  # noqa: E402
 from pursuit.screen.fields import BirthYear  # noqa: E402
 from pursuit.screen.profiles import Profile  # noqa: E402
 
@@ -58,8 +58,8 @@ def _screen_chunk(chunk: list[screen_data.Person]) -> list[tuple[str, str | None
     assert _INDEX is not None
     options = ScreenOptions()
     found = []
-    for person in chunk:
-        result = screen_one(_INDEX, to_record(person), options)
+    results = screen_records(_INDEX, (to_record(p) for p in chunk), options)
+    for person, result in zip(chunk, results, strict=True):
         best = next((c.entity_id for c in result.candidates if c.match), None)
         found.append((person.id, person.source, best))
     return found
