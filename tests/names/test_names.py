@@ -14,6 +14,7 @@ from pursuit.names import (
     parse_name,
     transliterate,
 )
+from pursuit.names.tokens import name_tokens
 
 JAZRAWI = (
     "Abu Hafs al-Jazrawi",
@@ -138,3 +139,25 @@ def test_hacek_letters_read_as_their_digraphs() -> None:
 def test_one_shared_first_name_is_no_match() -> None:
     found = compare_names("GRIB, Mikhail", "Mikhail Grigorievich MALYSHEV")
     assert found.score < DEFAULT_THRESHOLD
+
+
+def test_swedish_and_german_slavic_spellings_fold_to_the_english_ones() -> None:
+    assert fold_name("Jevgenij Aleksejevitj FJODOROV") == fold_name("Yevgeny Alexeyevich FYODOROV")
+    assert fold_name("Andrejevitj TARBAJEV") == fold_name("Andreyevich TARBAEV")
+    # Arabic names keep their j: only words ending the Slavic way are touched.
+    assert fold_name("Jamal Jafari") != fold_name("Yamal Yafari")
+
+
+def test_patronymics_sharing_only_the_ending_differ() -> None:
+    found = compare_names("Sergei Gennadyevich PERESHIVKIN", "Sergej Anatoljevitj PERESHIVKIN")
+    assert any("patronymics differ" in why for why in found.reasons)
+    assert found.score < DEFAULT_THRESHOLD
+    spelt = compare_names("Sergei Fedorovich RUDSKOY", "Sergej Fjodorovitj RUDSKOJ")
+    assert not any("patronymics differ" in why for why in spelt.reasons)
+    assert spelt.score >= DEFAULT_THRESHOLD
+
+
+def test_persian_letters_read_as_their_arabic_twins() -> None:
+    persian = name_tokens("ابراهیم عیسی حاجي محمد البکر")  # Farsi yeh and keheh
+    arabic = name_tokens("ابراهيم عيسى حاجي محمد البكر")
+    assert [t.text for t in persian.tokens] == [t.text for t in arabic.tokens]

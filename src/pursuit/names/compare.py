@@ -128,7 +128,11 @@ def _given_names(
     return _CAP_GIVEN_DIFFERS
 
 
-_PATRONYMIC = re.compile(r"[aiu]v(?:ish|na)$")
+_PATRONYMIC = re.compile(r"[aiu]?[aiu]v(?:ish|na)$")
+# Stems are short and spelt many ways ("Fyodor"/"Fedor", "Serhij"/"Sergej"): spellings of one
+# father's name score 0.74 and above on the sanctions lists' Slavic aliases, different fathers
+# ("Gennady"/"Anatoly", "Ivan"/"Makar") 0.70 and below.
+_FATHERS_MATCH = 0.72
 
 
 def _patronymics(a: NameTokens, b: NameTokens, reasons: list[str]) -> float:
@@ -137,7 +141,11 @@ def _patronymics(a: NameTokens, b: NameTokens, reasons: list[str]) -> float:
     father_b = [t for t in b.tokens if any(_PATRONYMIC.search(o) for o in t.options)]
     if not father_a or not father_b:
         return 1.0
-    if max(token_similarity(x, y) for x in father_a for y in father_b) >= _MATCHED:
+    # The shared ending ("-ovich", "-yevna") would make any two look alike: compare the fathers'
+    # names before it, so "Gennadyevich" and "Anatolyevich" differ.
+    stems_a = {_PATRONYMIC.sub("", o) for t in father_a for o in t.options}
+    stems_b = {_PATRONYMIC.sub("", o) for t in father_b for o in t.options}
+    if max(JaroWinkler.similarity(x, y) for x in stems_a for y in stems_b) >= _FATHERS_MATCH:
         return 1.0
     reasons.append(f"patronymics differ: {father_a[0].text} vs {father_b[0].text}")
     return _CAP_GIVEN_DIFFERS

@@ -67,9 +67,20 @@ _SLAVIC = (
 )
 
 
+# Swedish and German spellings write the Slavic "y" as "j" ("Jevgenij Aleksejevitj Fjodorov" is
+# "Yevgeny Alekseyevich Fyodorov"). Arabic names need their "j", so the swap is made only in words
+# that end the Slavic way: -ov/-ev(a), -ovich/-evich, -ovna, -sky, -ij. There the glide "y"
+# between vowels goes too: "Tarbayev", "Tarbajev" and "Tarbaev" are one name.
+_SLAVIC_WORD = re.compile(r"(?:[oe]v(?:a|ich|na|skiy?|skaya)?|iy|ij|yj)$")
+_SLAVIC_J = re.compile(r"(?<!d)j")
+_GLIDE = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
+
+
 def _letters(token: str) -> str:
     for pattern, replacement in _SLAVIC:
         token = pattern.sub(replacement, token)
+    if _SLAVIC_WORD.search(token):
+        token = _GLIDE.sub("", _SLAVIC_J.sub("y", token))
     for old, new in _DIGRAPHS:
         token = token.replace(old, new)
     first, rest = token[:1], token[1:]

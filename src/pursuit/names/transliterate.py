@@ -13,14 +13,36 @@ import arabic_name_romanizer
 
 from pursuit.names.fold import latin_tokens
 
-__all__ = ["arabic_token_options", "transliterate"]
+__all__ = ["arabic_letters", "arabic_token_options", "transliterate"]
 
 _TOP = 3
+
+# Persian and Urdu letters with an Arabic twin. Lists write Afghan and Iranian names with Persian
+# yeh and keheh ("عیسی", "البکر"); the romanizer learnt Arabic spellings, so without this it
+# leaves the article on or drops letters.
+_PERSIAN = str.maketrans(
+    {
+        "\u06a9": "\u0643",  # keheh -> kaf
+        "\u06aa": "\u0643",  # swash kaf -> kaf
+        "\u06cc": "\u064a",  # farsi yeh -> yeh
+        "\u06d2": "\u064a",  # yeh barree -> yeh
+        "\u06c1": "\u0647",  # heh goal -> heh
+        "\u06be": "\u0647",  # heh doachashmee -> heh
+        "\u06d5": "\u0647",  # ae -> heh
+        "\u06c0": "\u0629",  # heh with yeh above -> taa marbuta
+        "\u06c3": "\u0629",  # taa marbuta goal -> taa marbuta
+    }
+)
+
+
+def arabic_letters(text: str) -> str:
+    """Persian and Urdu letter forms as their Arabic twins, so one romanizer serves all three."""
+    return text.translate(_PERSIAN)
 
 
 @lru_cache(maxsize=100_000)
 def _candidates(arabic: str) -> tuple[arabic_name_romanizer.Candidate, ...]:
-    found = arabic_name_romanizer.transliterate(arabic.strip(), top_k=_TOP)
+    found = arabic_name_romanizer.transliterate(arabic_letters(arabic.strip()), top_k=_TOP)
     return tuple(found) if isinstance(found, list) else ()
 
 

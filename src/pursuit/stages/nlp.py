@@ -40,27 +40,33 @@ def incident_label(incident: Incident) -> str:
 def _store_mentions(
     conn: Connection, item: Item, derivative: Derivative, found: list[Mention], spans: Spans
 ) -> None:
+    entity_of: dict[tuple[str, str], str] = {}
+    rows = []
     for m in found:
         label = m.label or m.text
         entity_id = spans.get((m.start, m.end))
         if entity_id is None and str(m.type) in ENTITY_MENTION_TYPES:
-            entity_id = ensure_entity(conn, item.case_id, str(m.type), label)
-            spans[(m.start, m.end)] = entity_id
-        conn.execute(
-            mentions.insert().values(
-                item_id=item.id,
-                derivative_id=derivative.id,
-                start=m.start,
-                end=m.end,
-                text=m.text,
-                type=str(m.type),
-                label=label,
-                extractor=m.extractor,
-                confidence=m.confidence,
-                attributes=dict(m.attributes),
-                entity_id=entity_id,
-            )
+            known = (str(m.type), label)
+            if known not in entity_of:
+                entity_of[known] = ensure_entity(conn, item.case_id, str(m.type), label)
+            entity_id = spans[(m.start, m.end)] = entity_of[known]
+        rows.append(
+            {
+                "item_id": item.id,
+                "derivative_id": derivative.id,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "type": str(m.type),
+                "label": label,
+                "extractor": m.extractor,
+                "confidence": m.confidence,
+                "attributes": dict(m.attributes),
+                "entity_id": entity_id,
+            }
         )
+    if rows:  # one statement for all: an item has hundreds of mentions
+        conn.execute(mentions.insert(), rows)
 
 
 def _names(found: tuple[Mention, ...]) -> list[str]:
@@ -102,28 +108,29 @@ def _store_incidents(
 def _store_claims(
     conn: Connection, item: Item, derivative: Derivative, found: list[Claim], spans: Spans
 ) -> None:
-    for c in found:
-        subject = c.subject
-        conn.execute(
-            claims.insert().values(
-                item_id=item.id,
-                derivative_id=derivative.id,
-                predicate=str(c.predicate),
-                value=c.value,
-                subject_text=subject.text,
-                subject_start=subject.start,
-                subject_end=subject.end,
-                subject_entity_id=spans.get((subject.start, subject.end)),
-                object_text=c.object.text if c.object else None,
-                object_start=c.object.start if c.object else None,
-                object_end=c.object.end if c.object else None,
-                time_text=c.time.text if c.time else None,
-                sentence_start=c.start,
-                sentence_end=c.end,
-                confidence=c.confidence,
-                extractor=c.extractor,
-            )
-        )
+    rows = [
+        {
+            "item_id": item.id,
+            "derivative_id": derivative.id,
+            "predicate": str(c.predicate),
+            "value": c.value,
+            "subject_text": c.subject.text,
+            "subject_start": c.subject.start,
+            "subject_end": c.subject.end,
+            "subject_entity_id": spans.get((c.subject.start, c.subject.end)),
+            "object_text": c.object.text if c.object else None,
+            "object_start": c.object.start if c.object else None,
+            "object_end": c.object.end if c.object else None,
+            "time_text": c.time.text if c.time else None,
+            "sentence_start": c.start,
+            "sentence_end": c.end,
+            "confidence": c.confidence,
+            "extractor": c.extractor,
+        }
+        for c in found
+    ]
+    if rows:
+        conn.execute(claims.insert(), rows)
 
 
 def _clear(conn: Connection, item_id: str) -> None:
