@@ -39,7 +39,7 @@ TYPES = {
     "inc": "incident",
 }
 PREDICATES = {"role", "nationality", "affiliation", "presence", "perpetrator", "ordered"}
-PREDICATES |= {"victim_count"}
+PREDICATES |= {"victim_count", "alias"}
 LANGS = {"en", "fr", "ar"}
 MARK = re.compile(r"\[([^\[\]|]+)\|(\w+)\]")
 
@@ -127,6 +127,8 @@ def _check_claims(record: dict[str, Any]) -> list[str]:
             problems.append(f"{where}: subject is not a person mention of the paragraph")
         elif c["predicate"] in ("perpetrator", "ordered") and c["object"] not in incidents:
             problems.append(f"{where}: object is not an incident mention")
+        elif c["predicate"] == "alias" and c["object"] not in persons:
+            problems.append(f"{where}: object is not a person mention of the paragraph")
         elif c["predicate"] in ("affiliation", "presence") and c["object"] not in record["text"]:
             problems.append(f"{where}: object is not written in the paragraph")
     return problems

@@ -41,15 +41,20 @@ class NameModel:
 
     def probabilities(self, rows: NDArray[np.float64]) -> NDArray[np.float64]:
         """Match probabilities for rows of features (pairs × FEATURES)."""
-        pairs, trees = rows.shape[0], self.feature.shape[0]
-        tree_index = np.broadcast_to(np.arange(trees), (pairs, trees))
-        pair_index = np.broadcast_to(np.arange(pairs)[:, None], (pairs, trees))
-        node = np.zeros((pairs, trees), dtype=np.int64)
+        pairs, (trees, nodes) = rows.shape[0], self.feature.shape
+        flat_rows = np.ascontiguousarray(rows, dtype=np.float64).ravel()
+        # Flat indices and 1-D takes: numpy gathers from one axis several times faster than
+        # with a pair of index arrays, and screening calls this for every batch.
+        feature, threshold = self.feature.ravel(), self.threshold.ravel()
+        children = np.stack([self.left.ravel(), self.right.ravel()], axis=1).ravel()
+        tree_base = np.arange(trees, dtype=np.int64) * nodes
+        row_base = (np.arange(pairs, dtype=np.int64) * rows.shape[1])[:, None]
+        at = np.broadcast_to(tree_base, (pairs, trees)).copy()
         for _ in range(self.depth):
-            tested = rows[pair_index, self.feature[tree_index, node]]
-            go_left = tested <= self.threshold[tree_index, node]
-            node = np.where(go_left, self.left[tree_index, node], self.right[tree_index, node])
-        logit = self.prior + self.value[tree_index, node].sum(axis=1)
+            tested = flat_rows.take(row_base + feature.take(at))
+            go_right = tested > threshold.take(at)
+            at = tree_base + children.take(2 * at + go_right)
+        logit = self.prior + self.value.ravel().take(at).sum(axis=1)
         return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
 
     def probability(self, features: list[float]) -> float:

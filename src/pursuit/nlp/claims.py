@@ -1,4 +1,4 @@
-"""Claims read from sentences: role, nationality, affiliation (and former), presence.
+"""Claims read from sentences: role, nationality, affiliation (and former), presence, alias.
 
 Rules over mention sequences, not a parser: each claim names the mentions it rests on and the
 sentence it came from, and a reviewer can check it against those words. When the text does not
@@ -148,8 +148,23 @@ def _subject_claims(text: str, s: Sentence, subjects: list[Subject]) -> list[Cla
     return out
 
 
+def _alias_claims(s: Sentence, subjects: list[Subject]) -> list[Claim]:
+    """ "X, alias Y", "he was known as Y": the text itself says two names are one person.
+
+    Names alone can never link a kunya to a legal name ("Abu Seif al-Jawi" / "Wiji Joko
+    Santoso"); this claim is the evidence that can, and resolution turns it into a proposal.
+    """
+    out = []
+    for subject in subjects:
+        named = subject.anchor.type is P and not subject.anchor.extractor.startswith("rules:pro")
+        if named and subject.anchor is not subject.person:
+            confidence = 0.8 if subject.start >= s.start else 0.6
+            out.append(_subject_claim(s, subject, ClaimPredicate.ALIAS, subject.anchor, confidence))
+    return out
+
+
 def sentence_claims(text: str, mentions: Sequence[Mention]) -> list[Claim]:
-    """Role, nationality, affiliation and presence claims, sentence by sentence."""
+    """Role, nationality, affiliation, presence and alias claims, sentence by sentence."""
     out: list[Claim] = []
     previous: Subject | None = None
     for s in sentences(text, mentions):
@@ -157,4 +172,5 @@ def sentence_claims(text: str, mentions: Sequence[Mention]) -> list[Claim]:
             out.extend(rule(text, s))
         subjects, previous = sentence_subjects(text, s, previous)
         out.extend(_subject_claims(text, s, subjects))
+        out.extend(_alias_claims(s, subjects))
     return out

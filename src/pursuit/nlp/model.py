@@ -58,6 +58,7 @@ class ClaimPredicate(StrEnum):
     VICTIM = "victim"
     VICTIM_COUNT = "victim_count"
     WITNESS = "witness"
+    ALIAS = "alias"
 
 
 @dataclass(frozen=True, slots=True)

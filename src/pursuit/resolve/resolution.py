@@ -6,6 +6,8 @@
 3. Clusters grow strongest edge first, starting from the identities reviewers made and from the
    previous run's clusters; a merge that would join two entities a "not same" judgement
    separates is refused, as is one whose birth years or nisba origins contradict.
+   Pairs that a source states ("X, alias Y": an alias claim) join the model's pairs with the
+   claim's confidence and the quoted sentence — the only way a kunya meets a legal name.
 4. Each accepted edge on a pair nobody has judged becomes a proposal in the review queue, with its
    probability and reasons. Nothing is merged: only a reviewer's "same" merges (see
    `identity.py`). `auto_apply_at` can record edges at or above it as automatic "same"
@@ -38,6 +40,7 @@ from pursuit.resolve.model import MODEL_VERSION
 from pursuit.resolve.naming import PersonRecord, compare_persons
 from pursuit.resolve.persons import PersonEntity, load_persons, splink_row
 from pursuit.resolve.proposals import add_proposal
+from pursuit.resolve.stated import StatedLink, stated_links
 from pursuit.store.schema import identity_clusters, identity_runs
 from pursuit.store.workspace import Workspace
 
@@ -84,16 +87,45 @@ def resolve_persons(ws: Workspace, options: ResolveOptions | None = None) -> Res
     with ws.read() as conn:
         persons = load_persons(conn)
         seen = _previous_clusters(conn)
+        stated = stated_links(conn, (p.entity_id for p in persons))
     new_ids = {p.entity_id for p in persons} - set(seen)
     incremental = options.incremental and bool(seen)
-    pairs = score_pairs(
+    scored = score_pairs(
         [splink_row(p) for p in persons],
         new_ids if incremental else None,
         options.backend,
         options.propose_at,
     )
+    if incremental:
+        stated = [s for s in stated if s.a in new_ids or s.b in new_ids]
+    pairs = with_stated_links(scored, stated)
     with ws.write() as conn:
         return _record(conn, ws.settings.actor, options, persons, seen, pairs, incremental)
+
+
+STATED = "stated in the sources"
+
+
+def with_stated_links(scored: list[ScoredPair], stated: list[StatedLink]) -> list[ScoredPair]:
+    """The model's pairs and the pairs sources state, strongest first.
+
+    A stated pair takes the claim's confidence as its probability unless the names already score
+    higher; its reasons quote every sentence that states it, so a reviewer can read the source.
+    """
+    by_pair = {(p.a, p.b): p for p in scored}
+    for link in stated:
+        said = tuple(
+            f"{STATED} (alias claim, confidence {link.confidence:.2f}): {q}" for q in link.quotes
+        )
+        found = by_pair.get((link.a, link.b))
+        if found is None:
+            by_pair[(link.a, link.b)] = ScoredPair(link.a, link.b, link.confidence, said)
+        else:
+            probability = max(found.probability, link.confidence)
+            by_pair[(link.a, link.b)] = ScoredPair(
+                link.a, link.b, probability, (*found.levels, *said)
+            )
+    return sorted(by_pair.values(), key=lambda p: (-p.probability, p.a, p.b))
 
 
 def _previous_clusters(conn: Connection) -> dict[str, str]:
@@ -186,7 +218,10 @@ def _propose(
 
 def _reasons(pair: ScoredPair, by_id: dict[str, PersonEntity], blocked: str | None) -> list[str]:
     """The model's levels, the names package's per-feature reasons, and any contradiction."""
-    reasons = [f"model probability {pair.probability:.3f}", *pair.levels]
+    if pair.levels and all(level.startswith(STATED) for level in pair.levels):
+        reasons = list(pair.levels)
+    else:
+        reasons = [f"model probability {pair.probability:.3f}", *pair.levels]
     a, b = by_id.get(pair.a), by_id.get(pair.b)
     if a is not None and b is not None:
         compared = compare_persons(_record_of(a), _record_of(b))
