@@ -21,7 +21,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from pursuit.names.features import name_features
 from pursuit.names.model import load_model
-from pursuit.names.tokens import NameTokens, Token, name_tokens
+from pursuit.names.tokens import NameTokens, Token, name_tokens, token_similarity
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -53,14 +53,6 @@ _CAP_NOTHING_AGREES = 0.2
 class NameComparison:
     score: float
     reasons: tuple[str, ...]
-
-
-def token_similarity(a: Token, b: Token) -> float:
-    if a.alone is not None and b.alone is not None:
-        return 1.0 if a.alone == b.alone else JaroWinkler.similarity(a.alone, b.alone)
-    if a.options & b.options:
-        return 1.0
-    return max(JaroWinkler.similarity(x, y) for x in a.options for y in b.options)
 
 
 def _align(a: NameTokens, b: NameTokens) -> list[tuple[Token, Token, float]]:

@@ -9,10 +9,9 @@ length of a name as such, nor its script — so the model cannot learn quirks of
 from __future__ import annotations
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
 
 from pursuit.names.blocking import skeleton
-from pursuit.names.tokens import NameTokens, Token
+from pursuit.names.tokens import NameTokens, Token, token_similarity
 
 __all__ = ["FEATURES", "Aligned", "name_features"]
 
@@ -35,12 +34,6 @@ FEATURES = (
     "skeletons_unaligned",
     "cap",
 )
-
-
-def _best(a: Token, b: Token) -> float:
-    if a.options & b.options:
-        return 1.0
-    return max(JaroWinkler.similarity(x, y) for x in a.options for y in b.options)
 
 
 def _unaligned_skeletons(a: NameTokens, b: NameTokens, aligned: Aligned) -> float:
@@ -79,8 +72,8 @@ def name_features(a: NameTokens, b: NameTokens, aligned: Aligned, cap: float) ->
         fuzz.token_set_ratio(text_a, text_b) / 100,
         fuzz.token_sort_ratio(text_a, text_b) / 100,
         fuzz.partial_ratio(text_a, text_b) / 100,
-        _best(a.tokens[0], b.tokens[0]),
-        _best(a.tokens[-1], b.tokens[-1]),
+        token_similarity(a.tokens[0], b.tokens[0]),
+        token_similarity(a.tokens[-1], b.tokens[-1]),
         _unaligned_skeletons(a, b, aligned),
         cap,
     ]

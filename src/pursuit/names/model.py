@@ -29,11 +29,15 @@ MODEL_FILE = "names_model.json"
 
 @dataclass(frozen=True)
 class NameModel:
-    feature: NDArray[np.int64]  # (trees, nodes): feature index tested at a node
-    threshold: NDArray[np.float64]  # (trees, nodes): go left when value <= threshold
-    left: NDArray[np.int64]
-    right: NDArray[np.int64]
-    value: NDArray[np.float64]  # (trees, nodes): the leaf's contribution, already scaled
+    """The trees as flat arrays, node `n` of tree `t` at `t * nodes + n`, so a batch walks them
+    with one-dimensional gathers (several times faster in numpy than two index arrays)."""
+
+    feature: NDArray[np.int64]  # feature index tested at each node
+    threshold: NDArray[np.float64]  # go left when value <= threshold
+    children: NDArray[np.int64]  # [2n] left child, [2n + 1] right child, both within the tree
+    value: NDArray[np.float64]  # the leaf's contribution, already scaled
+    trees: int
+    nodes: int
     prior: float
     depth: int
     match_threshold: float
@@ -41,20 +45,16 @@ class NameModel:
 
     def probabilities(self, rows: NDArray[np.float64]) -> NDArray[np.float64]:
         """Match probabilities for rows of features (pairs × FEATURES)."""
-        pairs, (trees, nodes) = rows.shape[0], self.feature.shape
+        pairs = rows.shape[0]
         flat_rows = np.ascontiguousarray(rows, dtype=np.float64).ravel()
-        # Flat indices and 1-D takes: numpy gathers from one axis several times faster than
-        # with a pair of index arrays, and screening calls this for every batch.
-        feature, threshold = self.feature.ravel(), self.threshold.ravel()
-        children = np.stack([self.left.ravel(), self.right.ravel()], axis=1).ravel()
-        tree_base = np.arange(trees, dtype=np.int64) * nodes
+        tree_base = np.arange(self.trees, dtype=np.int64) * self.nodes
         row_base = (np.arange(pairs, dtype=np.int64) * rows.shape[1])[:, None]
-        at = np.broadcast_to(tree_base, (pairs, trees)).copy()
+        at = np.broadcast_to(tree_base, (pairs, self.trees)).copy()
         for _ in range(self.depth):
-            tested = flat_rows.take(row_base + feature.take(at))
-            go_right = tested > threshold.take(at)
-            at = tree_base + children.take(2 * at + go_right)
-        logit = self.prior + self.value.ravel().take(at).sum(axis=1)
+            tested = flat_rows.take(row_base + self.feature.take(at))
+            go_right = tested > self.threshold.take(at)
+            at = tree_base + self.children.take(2 * at + go_right)
+        logit = self.prior + self.value.take(at).sum(axis=1)
         return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
 
     def probability(self, features: list[float]) -> float:
@@ -86,12 +86,14 @@ def model_from_dict(data: dict[str, Any]) -> NameModel:
         for t, n in zip(trees, nodes, strict=True)
     ]
     scale = float(data["learning_rate"])
+    left_right = np.stack([_array(left, np.int64), _array(right, np.int64)], axis=2)
     return NameModel(
-        feature=_array([[max(f, 0) for f in t["feature"]] for t in trees], np.int64),
-        threshold=_array([t["threshold"] for t in trees], np.float64),
-        left=_array(left, np.int64),
-        right=_array(right, np.int64),
-        value=_array([[v * scale for v in t["value"]] for t in trees], np.float64),
+        feature=_array([[max(f, 0) for f in t["feature"]] for t in trees], np.int64).ravel(),
+        threshold=_array([t["threshold"] for t in trees], np.float64).ravel(),
+        children=left_right.ravel(),
+        value=_array([[v * scale for v in t["value"]] for t in trees], np.float64).ravel(),
+        trees=len(trees),
+        nodes=max(nodes),
         prior=float(data["prior"]),
         depth=int(data["depth"]),
         match_threshold=float(data["threshold"]),

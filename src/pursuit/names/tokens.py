@@ -10,15 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import JaroWinkler
+
 from pursuit.names.fold import fold_token, has_arabic, latin_tokens
 from pursuit.names.parse import parse_name
 from pursuit.names.transliterate import arabic_token_options
 from pursuit.names.vocab import COMMON, TITLES
 
-__all__ = ["NameTokens", "Token", "name_tokens"]
+__all__ = ["NameTokens", "Token", "name_tokens", "token_similarity"]
 
 _FOLDED_TITLES = frozenset(fold_token(t) for t in TITLES)
 _MARKERS = frozenset({"abu", "umm", "bin", "bint"})
+
+
+def _shortest(options: frozenset[str]) -> str:
+    """The shortest spelling, ties broken alphabetically: set order changes between runs."""
+    return min(options, key=lambda o: (len(o), o))
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +37,7 @@ class Token:
 
     @property
     def text(self) -> str:
-        return min(self.options, key=len)
+        return _shortest(self.options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +50,15 @@ class NameTokens:
     @property
     def weight(self) -> float:
         return sum(t.weight for t in self.tokens)
+
+
+def token_similarity(a: Token, b: Token) -> float:
+    """How alike two words are: 1.0 when any spellings agree, else their best Jaro-Winkler."""
+    if a.alone is not None and b.alone is not None:
+        return 1.0 if a.alone == b.alone else JaroWinkler.similarity(a.alone, b.alone)
+    if a.options & b.options:
+        return 1.0
+    return max(JaroWinkler.similarity(x, y) for x in a.options for y in b.options)
 
 
 def _weight(folded: str) -> float:
@@ -74,7 +90,7 @@ def name_tokens(name: str) -> NameTokens:
     roles = _roles(parsed.kunya, parsed.nisbas)
     tokens = []
     for options in kept:
-        best = min(options, key=len)
+        best = _shortest(options)
         role = "marker" if best in _MARKERS else roles.get(best, "name")
         alone = best if len(options) == 1 else None
         tokens.append(Token(options, _weight(best), role, alone))

@@ -26,16 +26,15 @@ _VERB_AFTER = re.compile(
     r"replied|recalled|insisted|beamed|smiled|shrugged|laughed|admitted|testified|confessed|"
     r"a déclaré|a dit|a raconté|affirme|explique)\b"
 )
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Mme|Dr|Sir|Lord|Lady|Monsieur|Madame|Herr|Frau|President|Senator|"
-    r"General|Gen|Colonel|Col|Captain|Capt|Major|Maj|Lieutenant|Lt|Sergeant|Sgt|Brigadier|Brig|"
-    r"Sheikh|Imam|Mullah)\.?\s+)$"
-)
-_TITLES = frozenset(
+# Courtesy titles and ranks that put a person's name right after them ("Mr Alzoubi").
+_COURTESY = (
     "Mr Mrs Ms Mme Dr Sir Lord Lady Monsieur Madame Herr Frau President Senator General Gen "
     "Colonel Col Captain Capt Major Maj Lieutenant Lt Sergeant Sgt Brigadier Brig Sheikh Imam "
-    "Mullah Minister Secretary Ambassador Commander Prime".split()
+    "Mullah".split()
 )
+_TITLE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_COURTESY)})\.?\s+)$")
+# Words that are never a name's first word: the courtesy titles and offices ("Prime Minister").
+_TITLES = frozenset(_COURTESY) | {"Minister", "Secretary", "Ambassador", "Commander", "Prime"}
 # Words that head an organization's name: "the Mujahideen Shura Council announced" is no man.
 _ORG_HEADS = frozenset(
     "Council Committee Army Front Brigade Brigades Battalion Ministry Office Group Force Forces "

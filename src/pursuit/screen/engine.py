@@ -153,11 +153,8 @@ def _screen_batch(
     """Candidates for several records, their comparisons scored in one run of the name model."""
     hits = [index.prefilter(r.name, options.prefilter, options.floor) for r in records]
     pairs = [
-        (
-            _person(record),
-            _profile_person(index.profiles[hit.profile], index.entry_name[hit.entry]),
-        )
-        for record, found in zip(records, hits, strict=True)
+        (person, _profile_person(index.profiles[hit.profile], index.entry_name[hit.entry]))
+        for person, found in zip(map(_person, records), hits, strict=True)
         for hit in found
     ]
     compared = iter(compare_persons_many(pairs))
