@@ -34,7 +34,7 @@ pytest: $(STAMP)
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
-	rm -rf .ci-demo && $(BIN)/pursuit demo --no-serve --home .ci-demo && $(BIN)/pursuit verify --home .ci-demo && rm -rf .ci-demo
+	rm -rf .ci-demo .ci-demo.vault-key && $(BIN)/pursuit demo --no-serve --home .ci-demo && $(BIN)/pursuit verify --home .ci-demo && rm -rf .ci-demo .ci-demo.vault-key
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_nlp.py
@@ -51,4 +51,4 @@ constraints: $(STAMP)
 	  $(BIN)/pip freeze --exclude-editable | grep -v -i '^pursuit' | grep -v ' @ ' ) > constraints.txt
 
 clean:
-	rm -rf $(VENV) $(DEMO_HOME) .ci-demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_HOME) $(DEMO_HOME).vault-key .ci-demo .ci-demo.vault-key .pytest_cache .mypy_cache .ruff_cache

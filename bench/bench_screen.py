@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import screen_data  # noqa: E402
 from bench_screen_peers import api_latency, logic_v2_per_pair, splink_link_only  # noqa: E402
+from pursuit.names.fields import BirthYear  # noqa: E402
 from pursuit.screen import ScreenIndex, ScreenOptions, ScreenRecord, screen_records  # noqa: E402
-from pursuit.screen.fields import BirthYear  # noqa: E402
 from pursuit.screen.profiles import Profile  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -133,7 +133,7 @@ def logic_v2_per_pair(index: ScreenIndex, sample: list[screen_data.Person]) -> d
 
 def build_workspace(home: Path, listed: list[screen_data.Person]) -> None:
     """A workspace holding each profile as a person entity named once in one register item."""
-    from pursuit.cases.registry import ensure_case
+    from pursuit.evidence.cases import ensure_case
     from pursuit.evidence.items import Acquisition, Item, insert_item
     from pursuit.settings import Settings
     from pursuit.store.schema import derivatives, entities, mentions
@@ -215,7 +215,7 @@ def serve(home: str, port: str) -> None:
     from fastapi import APIRouter
 
     from pursuit.api import identity
-    from pursuit.api.app import API_PREFIX, create_app
+    from pursuit.app import API_PREFIX, create_app
     from pursuit.settings import Settings
     from pursuit.store.workspace import open_workspace
 

@@ -13,8 +13,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from pursuit.names.fields import country_codes, parse_birth
 from pursuit.screen.engine import SCREEN_THRESHOLD, ScreenOptions, screen_one
-from pursuit.screen.fields import country_codes, parse_birth
 from pursuit.screen.index import ScreenIndex
 from pursuit.screen.profiles import Profile
 from pursuit.screen.records import ScreenRecord

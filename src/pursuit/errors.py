@@ -125,3 +125,82 @@ class UnknownMention(NotFound):
 
 
 __all__ += ["UnknownMention"]
+
+
+class DecisionConflict(InputError):
+    """A decision contradicts one already on record; it stands until superseded with a reason."""
+
+
+class DemoTargetRefused(WorkspaceError):
+    """`pursuit demo` was pointed at a folder it did not create; nothing there was touched."""
+
+
+__all__ += ["DemoTargetRefused"]
+
+
+class AmbiguousEntity(InputError):
+    """A name several profiles carry: the caller must choose one by id."""
+
+
+class VaultError(PursuitError):
+    """The witness vault cannot be opened: its key is missing, wrong or unreadable."""
+
+
+class VaultKeyMissing(VaultError, FileNotFoundError):
+    """No vault key was found where the settings say it lives (file or environment)."""
+
+
+class VaultKeyWrong(VaultError):
+    """A vault or case key was found but does not open this workspace's vault."""
+
+
+class UnknownWitness(NotFound):
+    """No protected witness of the case has this pseudonym."""
+
+
+class WitnessErased(NotFound):
+    """The witness's identity was erased: its key is destroyed; only the pseudonym remains."""
+
+
+__all__ += ["UnknownWitness", "VaultError", "VaultKeyMissing", "VaultKeyWrong", "WitnessErased"]
+
+
+class WorkspaceNotEmpty(WorkspaceError):
+    """A restore was pointed at a workspace that already holds records or blobs."""
+
+
+class BackupDamaged(IntegrityError):
+    """A backup file's members do not match the SHA-256 its manifest recorded for them."""
+
+
+__all__ += ["BackupDamaged", "WorkspaceNotEmpty"]
+
+
+class NotSignedIn(PursuitError):
+    """No signed-in user: the request carried no valid session or API token."""
+
+
+class SigninThrottled(PursuitError):
+    """Too many failed sign-ins for this name or from this client; try again later."""
+
+
+class ReauthRequired(AccessDenied):
+    """The action needs a fresh sign-in (password entered again) within the last minutes."""
+
+
+class UnknownUser(NotFound):
+    """No user of this workspace has this name."""
+
+
+__all__ += ["NotSignedIn", "ReauthRequired", "SigninThrottled", "UnknownUser"]
+
+
+class StorageFull(WorkspaceError, OSError):
+    """The disk (or quota) holding the workspace is full; what was being stored was not kept."""
+
+
+class UploadTooLarge(UnsafeInput):
+    """An upload is larger than the workspace accepts (PURSUIT_MAX_UPLOAD_BYTES); none was kept."""
+
+
+__all__ += ["StorageFull", "UploadTooLarge"]

@@ -14,15 +14,15 @@ from datetime import UTC, datetime
 import pytest
 from fastapi.testclient import TestClient
 
-from pursuit.api import create_app
-from pursuit.cases.registry import ensure_case
+from pursuit.entities import ensure_entity
+from pursuit.evidence.cases import ensure_case
 from pursuit.evidence.custody import Action, append_event
 from pursuit.evidence.items import Acquisition, Item, Method, insert_item, new_item_id
-from pursuit.resolve.entities import ensure_entity
 from pursuit.stages.derivatives import NewDerivative, add_derivative
 from pursuit.stages.runs import Stage, finish_run, start_run
 from pursuit.store.schema import mentions
 from pursuit.store.workspace import Workspace
+from tests.signin import signed_client
 
 ENGLISH = (
     "Abu Hafs al-Jazrawi ordered the execution of the prisoners in Raqqa in 2014.\n\n"
@@ -122,5 +122,5 @@ def filled(ws: Workspace) -> Filled:
 
 @pytest.fixture
 def client(ws: Workspace) -> Iterator[TestClient]:
-    with TestClient(create_app(ws)) as test_client:
+    with signed_client(ws) as test_client:
         yield test_client

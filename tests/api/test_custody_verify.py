@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 
 from pursuit.evidence.checkpoint import stored_checkpoints
 from pursuit.evidence.custody import iter_events
+from tests.signin import as_user
 
 from .conftest import Filled
 
@@ -24,7 +25,7 @@ def test_custody_log_pages_in_order_to_the_end(client: TestClient, filled: Fille
 
 
 def test_item_custody_is_that_items_history(client: TestClient, filled: Filled) -> None:
-    client.get(f"/api/v1/items/{filled.arabic.id}", headers={"X-Pursuit-Actor": "analyst-3"})
+    client.get(f"/api/v1/items/{filled.arabic.id}", headers=as_user(client, "analyst-3"))
     events = client.get(f"/api/v1/items/{filled.arabic.id}/custody").json()["events"]
     assert [e["action"] for e in events] == ["acquired", "ingested", "derived", "viewed"]
     assert {e["item_id"] for e in events} == {filled.arabic.id}
@@ -35,7 +36,7 @@ def test_item_custody_is_that_items_history(client: TestClient, filled: Filled) 
 def test_verify_reports_a_sound_workspace_and_logs_the_check(
     client: TestClient, filled: Filled
 ) -> None:
-    response = client.post("/api/v1/verify", headers={"X-Pursuit-Actor": "auditor"})
+    response = client.post("/api/v1/verify", headers=as_user(client, "auditor"))
     body = response.json()
     assert response.status_code == 200
     assert (body["ok"], body["blobs_checked"], body["problems"]) == (True, 2, [])
@@ -50,11 +51,14 @@ def test_verify_names_a_changed_blob(client: TestClient, filled: Filled) -> None
     path.write_bytes(path.read_bytes() + b"!")
     body = client.post("/api/v1/verify").json()
     assert body["ok"] is False
-    assert any(filled.arabic.sha256 in p and "changed" in p for p in body["problems"])
+    [problem] = body["problems"]
+    assert problem["kind"] == "blob_changed" and problem["reference"] == filled.arabic.sha256
+    assert problem["expected"] == filled.arabic.sha256 != problem["actual"]
+    assert filled.arabic.sha256 in problem["message"] and "changed" in problem["message"]
 
 
 def test_checkpoint_is_created_and_stored(client: TestClient, filled: Filled) -> None:
-    response = client.post("/api/v1/checkpoints", headers={"X-Pursuit-Actor": "auditor"})
+    response = client.post("/api/v1/checkpoints", headers=as_user(client, "auditor"))
     assert response.status_code == 201
     point = response.json()
     with filled.ws.read() as conn:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from pursuit.api.errors import status_for
 from pursuit.errors import (
     AccessDenied,
     EmptyInput,
@@ -16,6 +15,7 @@ from pursuit.errors import (
     WorkspaceBusy,
 )
 from pursuit.evidence.custody import iter_events
+from pursuit.http.errors import status_for
 
 from .conftest import Filled
 
@@ -54,10 +54,12 @@ def test_failed_lookups_append_no_custody_event(client: TestClient, filled: Fill
         assert len(list(iter_events(conn))) == before
 
 
-def test_bad_actor_header_is_refused(client: TestClient, filled: Filled) -> None:
-    response = client.get(f"/api/v1/items/{filled.english.id}", headers={"X-Pursuit-Actor": " "})
-    assert response.status_code == 422
-    assert "X-Pursuit-Actor" in response.json()["detail"]
+def test_anonymous_and_bad_tokens_are_refused_with_401(client: TestClient, filled: Filled) -> None:
+    path = f"/api/v1/items/{filled.english.id}"
+    for headers in ({"Authorization": ""}, {"Authorization": "Bearer pst_not-a-token"}):
+        response = client.get(path, headers=headers)
+        assert response.status_code == 401, headers
+        assert response.headers["www-authenticate"] == "Bearer"
 
 
 def test_the_table_maps_each_kind_of_error() -> None:

@@ -7,8 +7,8 @@ import hashlib
 
 from fastapi.testclient import TestClient
 
-from pursuit.api import create_app
 from pursuit.evidence.custody import iter_events, verify_chain
+from tests.signin import as_user
 
 from .conftest import ARABIC, CASE, ENGLISH, Filled
 
@@ -38,7 +38,7 @@ def test_viewing_an_item_appends_a_viewed_event_naming_the_actor(
     client: TestClient, filled: Filled
 ) -> None:
     item_id = filled.english.id
-    response = client.get(f"/api/v1/items/{item_id}", headers={"X-Pursuit-Actor": "analyst-3"})
+    response = client.get(f"/api/v1/items/{item_id}", headers=as_user(client, "analyst-3"))
     assert response.status_code == 200
     body = response.json()
     assert body["sha256"] == filled.english.sha256
@@ -77,7 +77,7 @@ def test_blob_streams_the_original_bytes_with_their_hash(
     client: TestClient, filled: Filled
 ) -> None:
     response = client.get(
-        f"/api/v1/items/{filled.english.id}/blob", headers={"X-Pursuit-Actor": "court-clerk"}
+        f"/api/v1/items/{filled.english.id}/blob", headers=as_user(client, "court-clerk")
     )
     assert response.status_code == 200
     assert response.content == ENGLISH.encode("utf-8")
@@ -94,7 +94,7 @@ def test_item_by_hash_prefix(client: TestClient, filled: Filled) -> None:
     assert response.json()["id"] == filled.english.id
 
 
-def test_the_actor_dependency_can_be_replaced(ws, filled: Filled) -> None:
-    with TestClient(create_app(ws, actor_dependency=lambda: "signed-in-user")) as swapped:
-        swapped.get(f"/api/v1/items/{filled.english.id}", headers={"X-Pursuit-Actor": "spoof"})
+def test_a_header_cannot_claim_another_actor(client: TestClient, filled: Filled) -> None:
+    headers = {**as_user(client, "signed-in-user"), "X-Pursuit-Actor": "judge.smith@icc"}
+    client.get(f"/api/v1/items/{filled.english.id}", headers=headers)
     assert _actions(filled, filled.english.id)[-1] == ("viewed", "signed-in-user")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from pursuit.evidence.intake import ingest_paths
+from pursuit.stages.intake import ingest_paths
 from pursuit.store.workspace import Workspace
 from tests.evidence.helpers import options
 
@@ -24,8 +24,11 @@ def test_names_compare_api_scores_pairs_with_reasons(client: TestClient) -> None
     )
     assert response.status_code == 200
     same, other, empty = response.json()["results"]
-    assert same["match"] is True and "kunya equal" in same["reasons"]
-    assert other["match"] is False and any("different origins" in r for r in other["reasons"])
+    assert same["match"] is True and "kunya_equal" in [r["code"] for r in same["reasons"]]
+    origins = next(r for r in other["reasons"] if r["code"] == "nisba_origin_differs")
+    assert other["match"] is False and origins["weight"] >= other["score"]
+    # Words for people beside the code, as pursuit has always written them.
+    assert origins["text"] == f"nisbas point to different origins: {origins['detail']}"
     assert empty["score"] is None and empty["skipped"] == "empty name"
     assert client.post("/api/v1/names/compare", json={"pairs": []}).status_code == 422
 

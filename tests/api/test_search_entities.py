@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from pursuit.evidence.custody import iter_events
+from tests.signin import as_user
 
 from .conftest import PERSON, Filled
 
@@ -53,7 +54,7 @@ def test_dossier_json_and_html_are_logged_as_exports(client: TestClient, filled:
     html = client.get(
         f"/api/v1/entities/{filled.entity_id}/dossier",
         params={"format": "html"},
-        headers={"X-Pursuit-Actor": "prosecutor"},
+        headers=as_user(client, "prosecutor"),
     )
     assert html.headers["content-type"].startswith("text/html")
     assert filled.english.sha256 in html.text

@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from pursuit.evidence.custody import iter_events
 from pursuit.evidence.items import list_items
 from pursuit.store.workspace import Workspace
+from tests.signin import as_user
 
 NOTE = b"Witness B saw the convoy leave Raqqa at dawn on 12 June 2014.\n"
 
@@ -17,7 +18,7 @@ def _upload(client: TestClient, name: str, data: bytes, **fields: str) -> tuple[
         "/api/v1/items",
         files={"file": (name, data, "text/plain")},
         data=form,
-        headers={"X-Pursuit-Actor": "uploader"},
+        headers=as_user(client, "uploader"),
     )
     return response.status_code, response.json()
 

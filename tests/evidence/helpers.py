@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pursuit.evidence.intake import IntakeOptions, IntakeResult, ingest_paths
 from pursuit.evidence.items import Acquisition, Method
+from pursuit.stages.intake import IntakeOptions, IntakeResult, ingest_paths
 from pursuit.store.workspace import Workspace
 
 WHEN = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)

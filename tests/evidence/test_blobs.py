@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pursuit.errors import EmptyInput, UnreadableInput
-from pursuit.evidence.blobs import BlobStore, sha256_file
+from pursuit.store.blobs import BlobStore, sha256_file
 
 
 def test_put_file_streams_and_addresses_by_hash(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pursuit.evidence.custody import (
     iter_events,
     verify_chain,
 )
+from pursuit.evidence.problems import Problem, ProblemKind
 from pursuit.evidence.verify import verify_workspace
 from pursuit.store.schema import checkpoints, custody_events
 from pursuit.store.workspace import Workspace
@@ -26,9 +27,13 @@ def _log(ws: Workspace, n: int = 6) -> None:
             append_event(conn, Action.VIEWED, "alice", item_id=f"it-{i}", details={"n": i})
 
 
-def _problems(ws: Workspace) -> list[str]:
+def _problems(ws: Workspace) -> list[Problem]:
     with ws.read() as conn:
         return verify_chain(iter_events(conn)) + verify_checkpoints(conn)
+
+
+def _facts(problems: list[Problem]) -> set[tuple[str, str, str | None, str | None]]:
+    return {(p.kind, p.reference, p.expected, p.actual) for p in problems}
 
 
 def test_untouched_log_verifies(ws: Workspace) -> None:
@@ -46,7 +51,8 @@ def test_edited_event_is_caught(ws: Workspace) -> None:
             custody_events.update().where(custody_events.c.seq == 3).values(actor="mallory")
         )
     problems = _problems(ws)
-    assert any("custody event 3" in p and "edited" in p for p in problems)
+    assert [(p.kind, p.reference) for p in problems] == [(ProblemKind.EVENT_CHANGED, "3")]
+    assert "custody event 3 (viewed)" in problems[0].message and "edited" in problems[0].message
 
 
 def test_deleted_event_is_caught(ws: Workspace) -> None:
@@ -54,7 +60,8 @@ def test_deleted_event_is_caught(ws: Workspace) -> None:
     with ws.write() as conn:
         conn.execute(custody_events.delete().where(custody_events.c.seq == 4))
     problems = _problems(ws)
-    assert any("custody event 5" in p and "deleted" in p for p in problems)
+    assert (ProblemKind.EVENT_OUT_OF_PLACE, "5", "4", "5") in _facts(problems)
+    assert (ProblemKind.CHAIN_BROKEN, "5") in {(p.kind, p.reference) for p in problems}
 
 
 def test_inserted_event_is_caught(ws: Workspace) -> None:
@@ -84,7 +91,7 @@ def test_inserted_event_is_caught(ws: Workspace) -> None:
         )
     problems = _problems(ws)
     assert problems, "an inserted event went unnoticed"
-    assert any("custody event 5" in p for p in problems)
+    assert any(p.reference == "5" for p in problems)
 
 
 def test_reordered_events_are_caught(ws: Workspace) -> None:
@@ -94,8 +101,11 @@ def test_reordered_events_are_caught(ws: Workspace) -> None:
         conn.execute(custody_events.update().where(custody_events.c.seq == 3).values(seq=2))
         conn.execute(custody_events.update().where(custody_events.c.seq == -2).values(seq=3))
     problems = _problems(ws)
-    assert any("custody event 2" in p for p in problems)
-    assert any("custody event 3" in p for p in problems)
+    # Each swapped event's number is part of its hash, and the links no longer follow.
+    edited = {p.reference for p in problems if p.kind is ProblemKind.EVENT_CHANGED}
+    unlinked = {p.reference for p in problems if p.kind is ProblemKind.CHAIN_BROKEN}
+    assert edited == {"2", "3"}
+    assert unlinked >= {"2", "3"}
 
 
 def test_truncated_log_is_caught_by_checkpoint(ws: Workspace) -> None:
@@ -110,7 +120,18 @@ def test_truncated_log_is_caught_by_checkpoint(ws: Workspace) -> None:
     with ws.read() as conn:
         assert verify_chain(iter_events(conn)) == []
     problems = _problems(ws)
-    assert any("events were deleted" in p for p in problems)
+    [problem] = problems  # the checkpoint's own event, appended after the 6 it covers, is gone
+    assert (problem.kind, problem.reference) == (ProblemKind.CHECKPOINT_EVENT_MISSING, "6")
+    assert "events were deleted" in problem.message
+
+
+def test_a_checkpoint_covering_deleted_events_says_how_many_remain(ws: Workspace) -> None:
+    _log(ws)
+    with ws.write() as conn:
+        create_checkpoint(conn, "alice")
+        conn.execute(custody_events.delete().where(custody_events.c.seq >= 5))
+    facts = _facts(_problems(ws))
+    assert (ProblemKind.CHECKPOINT_EVENTS_MISSING, "checkpoint 1", "6", "4") in facts
 
 
 def test_altered_checkpoint_is_caught(ws: Workspace) -> None:
@@ -119,7 +140,11 @@ def test_altered_checkpoint_is_caught(ws: Workspace) -> None:
         create_checkpoint(conn, "alice")
         conn.execute(checkpoints.update().values(root="ab" * 32))
     problems = _problems(ws)
-    assert any("no longer matches" in p for p in problems)
+    kinds = [p.kind for p in problems]
+    assert ProblemKind.CHECKPOINT_ROOT_CHANGED in kinds  # the stored root no longer fits the log
+    assert ProblemKind.CHECKPOINT_ROW_MISSING in kinds  # nor matches its own custody event
+    changed = next(p for p in problems if p.kind is ProblemKind.CHECKPOINT_ROOT_CHANGED)
+    assert (changed.reference, changed.expected) == ("checkpoint 1", "ab" * 32)
 
 
 def test_rewritten_history_fails_against_exported_checkpoint(ws: Workspace, tmp_path: Path) -> None:
@@ -156,5 +181,8 @@ def test_rewritten_history_fails_against_exported_checkpoint(ws: Workspace, tmp_
     assert _problems(ws) == []
     report = verify_workspace(ws, exported)
     assert not report.ok
-    assert any("exported checkpoint" in p for p in report.problems)
+    [problem] = report.problems
+    assert problem.kind is ProblemKind.CHECKPOINT_ROOT_CHANGED
+    assert problem.reference == f"exported checkpoint {exported}"
+    assert (problem.expected, problem.actual != point.root) == (point.root, True)
     assert load_checkpoint(exported).root == json.loads(exported.read_text())["root"]

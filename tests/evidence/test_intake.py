@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from pursuit.evidence.custody import iter_events
 from pursuit.evidence.items import get_item, list_items
+from pursuit.evidence.problems import ProblemKind
 from pursuit.evidence.verify import verify_workspace
 from pursuit.search import search
 from pursuit.stages.derivatives import list_derivatives
@@ -107,9 +108,15 @@ def test_changed_and_missing_blobs_are_named(ws: Workspace, tmp_path: Path) -> N
     ws.blobs.path_for(by_name["page.html"].sha256 or "").unlink()
     report = verify_workspace(ws)
     assert not report.ok
-    assert any("was changed" in p and "note.txt" in p for p in report.problems)
-    assert any("is missing" in p and "page.html" in p for p in report.problems)
-    assert not any("arabic.txt" in p for p in report.problems)
+    found = {(p.kind, p.reference) for p in report.problems}
+    assert found == {
+        (ProblemKind.BLOB_CHANGED, by_name["note.txt"].sha256),
+        (ProblemKind.BLOB_MISSING, by_name["page.html"].sha256),
+    }
+    changed_blob = next(p for p in report.problems if p.kind is ProblemKind.BLOB_CHANGED)
+    assert changed_blob.actual is not None and changed_blob.actual != changed_blob.expected
+    assert "note.txt" in changed_blob.message and "was changed" in changed_blob.message
+    assert not any("arabic.txt" in p.message for p in report.problems)
 
 
 def test_edited_derivative_text_is_caught(ws: Workspace, tmp_path: Path) -> None:
@@ -117,4 +124,6 @@ def test_edited_derivative_text_is_caught(ws: Workspace, tmp_path: Path) -> None
     with ws.write() as conn:
         conn.execute(derivatives.update().where(derivatives.c.id == 1).values(text="forged"))
     report = verify_workspace(ws)
-    assert any("derivative 1" in p for p in report.problems)
+    [problem] = report.problems
+    assert (problem.kind, problem.reference) == (ProblemKind.DERIVATIVE_CHANGED, "1")
+    assert problem.message.startswith("derivative 1 of item ")

@@ -38,6 +38,7 @@ def test_scores_are_added_and_other_columns_kept(tmp_path: Path) -> None:
     assert [r["case"] for r in rows] == ["1", "2", "3"]
     assert rows[0]["match"] == "true" and rows[1]["match"] == "false"
     assert float(rows[1]["score"]) < DEFAULT_THRESHOLD
+    assert "; nisbas point to different origins: SA vs EG; " in rows[1]["reasons"]  # words
     assert rows[2]["score"] == "" and report.skipped == [(4, "empty name")]
 
 

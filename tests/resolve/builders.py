@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from pursuit.cases.registry import ensure_case
+from pursuit.entities import ensure_entity
+from pursuit.evidence.cases import ensure_case
 from pursuit.evidence.items import Acquisition, Item, insert_item, new_item_id
-from pursuit.resolve.entities import ensure_entity
 from pursuit.store.schema import claims, derivatives, mentions
 from pursuit.store.workspace import Workspace
 

@@ -7,7 +7,6 @@ import sqlalchemy as sa
 
 from pursuit.errors import InputError
 from pursuit.evidence.custody import iter_events, verify_chain
-from pursuit.resolve.entities import list_entities
 from pursuit.resolve.identity import identities
 from pursuit.resolve.judgements import (
     Decision,
@@ -16,6 +15,7 @@ from pursuit.resolve.judgements import (
     record_judgement,
     withdraw_judgement,
 )
+from pursuit.resolve.profiles import list_profiles
 from pursuit.store.schema import judgements
 from pursuit.store.workspace import Workspace
 
@@ -68,7 +68,7 @@ def test_same_is_transitive_and_entities_show_one_person(ws: Workspace) -> None:
         record_judgement(conn, a, b, Decision.SAME, "alice")
         record_judgement(conn, b, c, Decision.SAME, "alice")
     with ws.read() as conn:
-        people = list_entities(conn, "person")
+        people = list_profiles(conn, "person")
     assert len(people) == 1
     names = {people[0].name, *people[0].aliases}
     assert names == {"Abu Hafs al-Jazrawi", "Abou Hafs al-Jazraoui", "Abu Hafs al-Jazrawy"}
@@ -84,7 +84,7 @@ def test_not_same_is_never_crossed_by_chained_same(ws: Workspace) -> None:
         record_judgement(conn, b, c, Decision.SAME, "alice")
     with ws.read() as conn:
         found = identities(conn)
-        people = list_entities(conn, "person")
+        people = list_profiles(conn, "person")
     assert found.canonical.get(a) != found.canonical.get(c, c)
     assert len(found.conflicts) == 1 and found.conflicts[0].kind == "judgement"
     assert len(people) == 2

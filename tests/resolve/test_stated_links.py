@@ -6,9 +6,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from pursuit.evidence.intake import ingest_paths
+from pursuit.names import ReasonCode
 from pursuit.resolve.resolution import resolve_persons
 from pursuit.resolve.review import review_queue
+from pursuit.stages.intake import ingest_paths
 from pursuit.store.schema import entities
 from pursuit.store.workspace import Workspace
 
@@ -46,9 +47,9 @@ def test_an_alias_stated_in_a_source_becomes_a_proposal_quoting_it(
         queue = review_queue(conn)
     stated = [e.proposal for e in queue if set(e.proposal.pair) == {moreau, faransi}]
     assert len(stated) == 1, "the alias claim must reach the review queue"
-    reasons = " ".join(stated[0].reasons)
-    assert "stated in the sources" in reasons
-    assert "Julien Moreau, alias Abu Abdallah al-Faransi" in reasons
+    said = [r for r in stated[0].reasons if r.code is ReasonCode.STATED_IN_SOURCES]
+    assert said and any("Julien Moreau, alias Abu Abdallah al-Faransi" in r.detail for r in said)
+    assert said[0].text.startswith("stated in the sources (alias claim, confidence ")
     # Names that no source links, and that share no word, are never proposed together.
     others = {ids["Karim Benali"], ids["Abu Bakr al-Tunisi"]}
     assert not any(set(e.proposal.pair) & others for e in queue)

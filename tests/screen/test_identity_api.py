@@ -6,17 +6,16 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from pursuit.api import identity
-from pursuit.api.app import API_PREFIX, create_app
+from pursuit.app import create_app
 from pursuit.evidence.custody import iter_events
-from pursuit.resolve.entities import list_entities
+from pursuit.resolve.profiles import list_profiles
 from pursuit.resolve.resolution import resolve_persons
 from pursuit.store.workspace import Workspace
-from pursuit.web import review_routes
 from tests.resolve.builders import add_document
+from tests.signin import as_user, signed_client
 
 JAZRAWI = "Abu Hafs al-Jazrawi"
 FRENCH = "Abou Hafs al-Jazraoui"
@@ -24,16 +23,8 @@ MASRI = "Abu Hafs al-Masri"
 
 
 def build_app(ws: Workspace) -> FastAPI:
-    """The real app, with the identity routes added when the app does not include them yet."""
-    app = create_app(ws)
-    paths = {getattr(r, "path", "") for r in app.routes}
-    if f"{API_PREFIX}/screen" not in paths:
-        api = APIRouter(prefix=API_PREFIX)
-        api.include_router(identity.router)
-        app.include_router(api)
-    if "/review" not in paths:
-        app.include_router(review_routes.router)
-    return app
+    """The real app."""
+    return create_app(ws)
 
 
 @pytest.fixture
@@ -49,7 +40,7 @@ def people(ws: Workspace) -> dict[str, str]:
 
 @pytest.fixture
 def client(ws: Workspace, people: dict[str, str]) -> Iterator[TestClient]:
-    with TestClient(build_app(ws)) as c:
+    with signed_client(ws) as c:
         yield c
 
 
@@ -105,7 +96,7 @@ def test_review_queue_decisions_and_history(
     decided = client.post(
         f"/api/v1/review/{entry['proposal']}/decision",
         json={"decision": "same", "reason": "same scar"},
-        headers={"X-Pursuit-Actor": "alice"},
+        headers=as_user(client, "alice"),
     )
     assert decided.status_code == 200 and decided.json()["decided_by"] == "alice"
     assert (
@@ -114,7 +105,7 @@ def test_review_queue_decisions_and_history(
     history = client.get("/api/v1/judgements", params={"entity": people[JAZRAWI]}).json()
     assert history["judgements"][0]["reason"] == "same scar"
     with ws.read() as conn:
-        merged = [e for e in list_entities(conn, "person") if FRENCH in [e.name, *e.aliases]]
+        merged = [e for e in list_profiles(conn, "person") if FRENCH in [e.name, *e.aliases]]
         judged = [e for e in iter_events(conn) if e.action == "judged"]
     assert JAZRAWI in [merged[0].name, *merged[0].aliases]
     assert judged[-1].actor == "alice"
@@ -149,7 +140,7 @@ def test_web_review_page_decides_and_resumes(
     queue = client.get("/api/v1/review").json()["entries"]
     proposal = queue[0]["proposal"]
     answer = client.post(
-        "/review", data={"one": f"{proposal}:not_same"}, headers={"X-Pursuit-Actor": "bob"}
+        "/review", data={"one": f"{proposal}:not_same"}, headers=as_user(client, "bob")
     )
     assert answer.status_code == 200
     assert "You last decided" in answer.text and "not_same" in answer.text
@@ -158,3 +149,41 @@ def test_web_review_page_decides_and_resumes(
     assert "bob" in history.text and "not_same" in history.text
     bulk = client.post("/review", data={"bulk": "same"})
     assert bulk.status_code == 422
+
+
+def test_screening_decisions_through_the_api_hold_for_batches_and_reconciliation(
+    client: TestClient, people: dict[str, str]
+) -> None:
+    batch = {"records": [{"id": "a", "name": MASRI}, {"id": "b", "name": "Abu Hafs al-Masry"}]}
+    first = client.post("/api/v1/screen", json=batch).json()["results"]
+    hit = first[0]["candidates"][0]
+    assert hit["entity_id"] == people[MASRI] and hit["match"] is True and hit["decision"] is None
+    made = client.post(
+        "/api/v1/screen/decisions",
+        json={
+            "key": first[0]["key"],
+            "entity_id": people[MASRI],
+            "decision": "not_same",
+            "reason": "the listed man died in 2001",
+        },
+        headers=as_user(client, "carol"),
+    )
+    assert made.status_code == 201 and made.json()["source"] == "screening"
+    second = client.post("/api/v1/screen", json=batch).json()["results"]
+    judged = second[0]["candidates"][0]
+    assert judged["match"] is False
+    assert {k: judged["decision"][k] for k in ("decision", "decided_by", "reason")} == {
+        "decision": "not_same",
+        "decided_by": "carol",
+        "reason": "the listed man died in 2001",
+    }
+    assert second[1]["candidates"][0]["decision"] is None  # another spelling, another record
+    queries = {"q0": {"query": MASRI}}
+    answer = client.post("/api/v1/reconcile", data={"queries": json.dumps(queries)}).json()
+    assert answer["q0"]["result"][0]["match"] is False
+    assert "judged not the same person by carol" in answer["q0"]["result"][0]["description"]
+    refused = client.post(
+        "/api/v1/screen/decisions",
+        json={"key": "list.csv#q1", "entity_id": people[MASRI], "decision": "same"},
+    )
+    assert refused.status_code == 422

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pursuit.errors import EmptyInput, MalformedInput
-from pursuit.screen.fields import parse_birth
+from pursuit.names.fields import parse_birth
 from pursuit.screen.records import read_records
 
 

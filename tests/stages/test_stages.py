@@ -15,7 +15,8 @@ from pursuit.stages.runs import Stage
 from pursuit.store.workspace import Workspace
 
 from ..evidence.helpers import ingest
-from ..extract.samples import CORPUS, blank_pdf, join_pdfs, page_image, scanned_pdf, text_pdf
+from ..extract.hostile import INK, pdf
+from ..extract.samples import CORPUS, join_pdfs, page_image, scanned_pdf, text_pdf
 
 
 def _kinds(ws: Workspace, filename: str) -> list[str]:
@@ -71,12 +72,15 @@ def test_reprocess_ocr_keeps_the_earlier_derivative(ws: Workspace, tmp_path: Pat
 
 def test_ocr_of_a_huge_scan_stops_at_the_cap_and_says_so(ws: Workspace, tmp_path: Path) -> None:
     small = dataclasses.replace(ws, settings=ws.settings.model_copy(update={"max_ocr_pages": 2}))
-    ingest(small, blank_pdf(tmp_path / "register.pdf", 10_000))
+    register = tmp_path / "register.pdf"
+    register.write_bytes(pdf([INK] * 5 + [b""] * 10_000))  # five inked pages, then blank ones
+    ingest(small, register)
     with ws.read() as conn:
         ocr = list_derivatives(conn, list_items(conn)[0].id)[-1]
     assert ocr.kind == "ocr"
     assert ocr.meta["ocr_pages"] == "1-2"
-    assert ocr.meta["pages_not_ocred"] == "3-10000"
+    assert ocr.meta["pages_not_ocred"] == "3-5"
+    assert ocr.meta["pages_blank"] == "6-10005"  # blank pages never reach Tesseract
     assert "PURSUIT_MAX_OCR_PAGES" in ocr.meta["note"]
 
 

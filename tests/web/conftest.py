@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from pursuit.api import create_app
-from pursuit.evidence.intake import IntakeOptions, ingest_paths
 from pursuit.evidence.items import Acquisition, Method
-from pursuit.resolve.entities import list_entities
+from pursuit.resolve.profiles import list_profiles
+from pursuit.stages.intake import IntakeOptions, ingest_paths
 from pursuit.store.workspace import Workspace
+from tests.signin import signed_client
 
 CASE = "Raqqa executions"
 ENGLISH = (
@@ -53,7 +53,7 @@ def build_corpus(ws: Workspace, folder: Path) -> Corpus:
     assert [r.status for r in results] == ["new"] * 3, results
     ids = {Path(r.path).name: str(r.id) for r in results}
     with ws.read() as conn:
-        people = list_entities(conn, "person")
+        people = list_profiles(conn, "person")
     jazrawi = [e.id for e in people if "jazrawi" in e.name.casefold()]
     return Corpus(ws, ids, jazrawi[0] if jazrawi else None)
 
@@ -65,5 +65,5 @@ def corpus(ws: Workspace, tmp_path: Path) -> Corpus:
 
 @pytest.fixture
 def client(ws: Workspace) -> Iterator[TestClient]:
-    with TestClient(create_app(ws)) as test_client:
+    with signed_client(ws) as test_client:
         yield test_client

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from pursuit.api import create_app
+from pursuit.app import create_app
+from pursuit.security.roles import Role
+from pursuit.security.users import add_user
 from pursuit.store.workspace import create_workspace
 
 from .conftest import Corpus, build_corpus
@@ -51,10 +53,15 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
+PASSWORD = "a long passphrase for the browser"
+
+
 @pytest.fixture
 def served(sqlite_settings, tmp_path: Path) -> Iterator[tuple[str, Corpus]]:
     ws = create_workspace(sqlite_settings)
     corpus = build_corpus(ws, tmp_path / "files")
+    with ws.write() as conn:
+        add_user(conn, "ana", Role.ADMINISTRATOR, "test-setup", password=PASSWORD)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -73,10 +80,21 @@ def served(sqlite_settings, tmp_path: Path) -> Iterator[tuple[str, Corpus]]:
         ws.dispose()
 
 
-def test_search_item_entity_and_dossier(browser, served) -> None:
-    base, corpus = served
+def sign_in(browser, base: str):  # type: ignore[no-untyped-def]
+    """A new page whose user signed in through the sign-in form, as a person would."""
     page = browser.new_page()
     page.goto(base + "/")
+    page.wait_for_url("**/signin**")
+    page.fill("input[name=name]", "ana")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(base + "/")
+    return page
+
+
+def test_search_item_entity_and_dossier(browser, served) -> None:
+    base, corpus = served
+    page = sign_in(browser, base)
     assert page.locator("h1").inner_text() == "Workspace"
     assert "3 items in 1 case(s)" in page.locator("main").inner_text()
 
@@ -104,10 +122,21 @@ def test_search_item_entity_and_dossier(browser, served) -> None:
 
 def test_verify_button(browser, served) -> None:
     base, _corpus = served
-    page = browser.new_page()
+    page = sign_in(browser, base)
     page.goto(base + "/verify")
     page.click("#run-verify")
     assert "all sound" in page.locator("#verify-result").inner_text()
     page.goto(base + "/")
     assert "no problems" in page.locator("#last-verification").inner_text()
+    page.close()
+
+
+def test_signing_out_ends_the_session(browser, served) -> None:
+    base, _corpus = served
+    page = sign_in(browser, base)
+    assert "ana" in page.locator("header").inner_text()
+    page.click("header button >> text=Sign out")
+    page.wait_for_url("**/signin")
+    page.goto(base + "/items")
+    assert "/signin" in page.url
     page.close()

@@ -8,7 +8,8 @@ from fastapi.testclient import TestClient
 
 from pursuit.cases.dossier import build_dossier
 from pursuit.evidence.custody import iter_events
-from pursuit.web.render import render_dossier
+from pursuit.render import render_dossier
+from tests.signin import as_user
 
 from .conftest import CASE, Corpus
 
@@ -35,7 +36,7 @@ def test_item_page_shows_text_facts_derivatives_and_history(
     client: TestClient, corpus: Corpus
 ) -> None:
     item_id = corpus.ids["statement-en.txt"]
-    page = client.get(f"/items/{item_id}", headers={"X-Pursuit-Actor": "analyst-3"})
+    page = client.get(f"/items/{item_id}", headers=as_user(client, "analyst-3"))
     assert page.status_code == 200
     html = page.text
     assert "ordered the execution of prisoners" in html
@@ -79,7 +80,7 @@ def test_entities_entity_and_dossier_pages(client: TestClient, corpus: Corpus) -
     assert f'href="/items/{corpus.ids["statement-en.txt"]}"' in entity
     assert "<mark>Abu Hafs al-Jazrawi</mark>" in entity
     assert f'href="/entities/{corpus.person_id}/dossier"' in entity
-    dossier = client.get(f"/entities/{corpus.person_id}/dossier", headers={"X-Pursuit-Actor": "p"})
+    dossier = client.get(f"/entities/{corpus.person_id}/dossier", headers=as_user(client, "p"))
     assert "Evidence manifest" in dossier.text
     with corpus.ws.read() as conn:
         last = list(iter_events(conn))[-1]

@@ -1,5 +1,6 @@
-"""The REST API: thin routes over the core, one error table, Pydantic only at this edge."""
+"""The REST API: thin routes over the core, Pydantic only at this edge.
 
-from pursuit.api.app import API_PREFIX, create_app
+The routers are assembled with the web UI's into one application by `pursuit.app`.
+"""
 
-__all__ = ["API_PREFIX", "create_app"]
+__all__: list[str] = []

@@ -6,15 +6,25 @@ instead of undoing it. The same core functions serve the CLI (`pursuit correct`)
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path
 from pydantic import BaseModel, Field
 
-from pursuit.api.deps import Actor, Ws
-from pursuit.corrections import CorrectionAction, correct_entity, correct_mention
+from pursuit.api.schemas import CorrectionDoneOut, CorrectionList, CorrectionOut
+from pursuit.corrections import CorrectionAction, correct_mention
 from pursuit.corrections.store import active_corrections
-from pursuit.resolve.entities import list_entities
+from pursuit.errors import NotFound
+from pursuit.http.auth import Signed
+from pursuit.http.deps import Ws
+from pursuit.http.scope import (
+    readable_cases,
+    require_entity_correction,
+    require_for_mention,
+)
+from pursuit.resolve.decisions import Recorded, correct_identity
+from pursuit.resolve.profiles import Profile, get_profile
+from pursuit.security.roles import Permission
 
 __all__ = ["router"]
 
@@ -29,51 +39,65 @@ class CorrectionIn(BaseModel):
         description="The new name, the new type, or the entity id to merge into.",
     )
     reason: str = Field(default="", max_length=4000, description="Why; kept with the record.")
+    supersede: bool = Field(
+        default=False,
+        description="Override earlier identity decisions this merge contradicts (needs a reason).",
+    )
 
 
-def _entity(ws: Ws, entity_id: str) -> dict[str, Any] | None:
+def _profile(ws: Ws, entity_id: str) -> Profile | None:
     with ws.read() as conn:
-        found = next((e for e in list_entities(conn) if e.id == entity_id), None)
-    if found is None:
-        return None
-    return {"id": found.id, "type": found.type, "name": found.name, "aliases": list(found.aliases)}
+        try:
+            return get_profile(conn, entity_id)
+        except NotFound:
+            return None
 
 
-@router.post("/mentions/{mention_id}/corrections", status_code=201, summary="Correct a mention")
+@router.post(
+    "/mentions/{mention_id}/corrections",
+    response_model=CorrectionDoneOut,
+    status_code=201,
+    summary="Correct a mention",
+)
 def correct_one_mention(
-    mention_id: Annotated[int, Path(ge=1)], body: CorrectionIn, ws: Ws, actor: Actor
-) -> dict[str, Any]:
+    mention_id: Annotated[int, Path(ge=1)], body: CorrectionIn, ws: Ws, who: Signed
+) -> CorrectionDoneOut:
+    value, actor = body.value.strip(), who.name
     with ws.write() as conn:
-        cid = correct_mention(conn, mention_id, body.action, body.value.strip(), actor, body.reason)
-    return {"correction": cid, "mention": mention_id, "action": str(body.action)}
+        require_for_mention(conn, who, Permission.CORRECT, mention_id)
+        cid = correct_mention(conn, mention_id, body.action, value, actor, body.reason)
+    done = Recorded("correction", cid, "")
+    return CorrectionDoneOut.of(done, body.action, mention=mention_id)
 
 
-@router.post("/entities/{entity_id}/corrections", status_code=201, summary="Correct an entity")
-def correct_one_entity(entity_id: str, body: CorrectionIn, ws: Ws, actor: Actor) -> dict[str, Any]:
+@router.post(
+    "/entities/{entity_id}/corrections",
+    response_model=CorrectionDoneOut,
+    status_code=201,
+    summary="Correct an entity",
+)
+def correct_one_entity(
+    entity_id: str, body: CorrectionIn, ws: Ws, who: Signed
+) -> CorrectionDoneOut:
     with ws.write() as conn:
-        cid = correct_entity(conn, entity_id, body.action, body.value.strip(), actor, body.reason)
-    shown = body.value.strip() if body.action is CorrectionAction.MERGE else entity_id
-    return {"correction": cid, "action": str(body.action), "entity": _entity(ws, shown)}
+        require_entity_correction(conn, who, entity_id, body.action, body.value)
+        done = correct_identity(
+            conn,
+            entity_id,
+            body.action,
+            body.value,
+            who.name,
+            body.reason,
+            supersede=body.supersede,
+        )
+    return CorrectionDoneOut.of(done, body.action, _profile(ws, done.entity_id))
 
 
-@router.get("/corrections", summary="Reviewers' corrections, oldest first")
-def corrections_list(ws: Ws) -> dict[str, Any]:
+@router.get(
+    "/corrections", response_model=CorrectionList, summary="Reviewers' corrections, oldest first"
+)
+def corrections_list(ws: Ws, who: Signed) -> CorrectionList:
+    readable = readable_cases(who)
     with ws.read() as conn:
-        found = active_corrections(conn)
-    return {
-        "corrections": [
-            {
-                "id": c.id,
-                "target": str(c.target),
-                "action": str(c.action),
-                "value": c.value,
-                "reason": c.reason,
-                "made_by": c.made_by,
-                "made_at": c.made_at.isoformat(),
-                "entity_id": c.entity_id,
-                "item_id": c.item_id,
-                "original_text": c.original_text,
-            }
-            for c in found
-        ]
-    }
+        found = [c for c in active_corrections(conn) if readable is None or c.case_id in readable]
+    return CorrectionList(corrections=[CorrectionOut.model_validate(c) for c in found])

@@ -8,25 +8,21 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from pursuit.api.deps import Actor, Ws
 from pursuit.api.schemas import DossierOut, EntityDetail, EntityList, EntityOut, MentionOut
 from pursuit.cases.dossier import Dossier, build_dossier
+from pursuit.entities import EntityType
 from pursuit.evidence.custody import Action, Detail, append_event
-from pursuit.resolve.entities import list_entities
-from pursuit.web.render import render_dossier
+from pursuit.http.auth import Signed
+from pursuit.http.deps import Ws
+from pursuit.http.scope import profile_for, readable_cases
+from pursuit.render import render_dossier
+from pursuit.resolve.profiles import list_profiles
+from pursuit.security.roles import Permission
+from pursuit.stages.item_view import record_protected_reads
 
-__all__ = ["EntityType", "router"]
+__all__ = ["router"]
 
 router = APIRouter(prefix="/entities", tags=["entities"])
-
-
-class EntityType(StrEnum):
-    """The kinds of entity the workspace resolves (see `resolve.entities.ENTITY_TYPES`)."""
-
-    PERSON = "person"
-    ORGANIZATION = "organization"
-    LOCATION = "location"
-    INCIDENT = "incident"
 
 
 class DossierFormat(StrEnum):
@@ -36,17 +32,21 @@ class DossierFormat(StrEnum):
 
 @router.get("", response_model=EntityList, summary="Entities, most mentioned first")
 def entities_list(
-    ws: Ws, type: Annotated[EntityType | None, Query(description="Only this type.")] = None
+    ws: Ws,
+    who: Signed,
+    type: Annotated[EntityType | None, Query(description="Only this type.")] = None,
 ) -> EntityList:
     with ws.read() as conn:
-        found = list_entities(conn, str(type) if type else None)
+        found = list_profiles(conn, type, case_ids=readable_cases(who))
     return EntityList(entities=[EntityOut.model_validate(e) for e in found])
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, summary="One entity with its mentions")
-def entity_detail(entity_id: str, ws: Ws) -> EntityDetail:
+def entity_detail(entity_id: str, ws: Ws, who: Signed) -> EntityDetail:
+    """Contexts quoted from protected testimony are logged as reads of it."""
     with ws.read() as conn:
-        dossier = build_dossier(conn, entity_id)
+        dossier = build_dossier(conn, profile_for(conn, who, entity_id).id)
+    record_protected_reads(ws, who.name, [m.item_id for m in dossier.mentions], via="entity")
     base = EntityOut.model_validate(dossier.entity).model_dump()
     mentions = [MentionOut.model_validate(m) for m in dossier.mentions]
     return EntityDetail.model_validate({**base, "mention_list": mentions})
@@ -70,12 +70,13 @@ def _log_export(ws: Ws, actor: str, dossier: Dossier, fmt: DossierFormat) -> Non
     summary="An entity's dossier (logged as exported)",
 )
 def entity_dossier(
-    entity_id: str, ws: Ws, actor: Actor, format: DossierFormat = DossierFormat.JSON
+    entity_id: str, ws: Ws, who: Signed, format: DossierFormat = DossierFormat.JSON
 ) -> JSONResponse | HTMLResponse:
-    """The mentions with their items and the evidence manifest, as JSON or a standalone page."""
+    """The mentions with their items and the evidence manifest, as JSON or a standalone page;
+    needs the right to export in the entity's case."""
     with ws.read() as conn:
-        dossier = build_dossier(conn, entity_id)
-    _log_export(ws, actor, dossier, format)
+        dossier = build_dossier(conn, profile_for(conn, who, entity_id, Permission.EXPORT).id)
+    _log_export(ws, who.name, dossier, format)
     if format is DossierFormat.HTML:
         return HTMLResponse(render_dossier(dossier))
     body = DossierOut.model_validate(dossier).model_dump(mode="json")

@@ -16,25 +16,50 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
-from pursuit.api.deps import Actor, Ws, acting
+from pursuit.api.schemas import (
+    JudgementList,
+    JudgementOut,
+    QueueEntryOut,
+    ReconcileAnswers,
+    ReviewQueueOut,
+    RunOut,
+    ScreenDecisionOut,
+    ScreenReportOut,
+    WithdrawnOut,
+)
 from pursuit.errors import InputError, MalformedInput
+from pursuit.http.auth import Signed
+from pursuit.http.deps import Ws, acting
+from pursuit.http.scope import (
+    readable_cases,
+    require_everywhere,
+    require_for_entities,
+    require_for_proposals,
+)
+from pursuit.http.screening import screen_index_for
 from pursuit.resolve.backends import Backend
+from pursuit.resolve.decisions import judge_pair
 from pursuit.resolve.judgements import (
     Decision,
-    Judgement,
     JudgementSource,
     judgement_history,
     record_judgement,
     withdraw_judgement,
 )
 from pursuit.resolve.resolution import ResolveOptions, resolve_persons
-from pursuit.resolve.review import QueueEntry, QueueStatus, decide_many, queue_counts, review_queue
-from pursuit.resolve.sides import EntitySide, entity_side
-from pursuit.screen import ScreenIndex, ScreenOptions, report_document, screen_one
-from pursuit.screen.cache import IndexCache
-from pursuit.screen.engine import SCREEN_THRESHOLD, ScreenReport
+from pursuit.resolve.review import QueueStatus, decide_many, queue_counts, review_queue
+from pursuit.screen import (
+    HitMemory,
+    ScreenIndex,
+    ScreenOptions,
+    load_memory,
+    record_hit_decision,
+    screen_input,
+)
+from pursuit.screen.engine import SCREEN_THRESHOLD
 from pursuit.screen.reconcile import manifest, reconcile_queries
 from pursuit.screen.records import records_from_rows
+from pursuit.security.roles import Permission, Principal
 
 __all__ = ["router"]
 
@@ -62,6 +87,18 @@ class ScreenIn(RecordIn):
 class DecisionIn(BaseModel):
     decision: Decision
     reason: str = Field(default="", max_length=2000)
+    supersede: bool = Field(
+        default=False,
+        description="Override earlier decisions this one contradicts (needs a reason); "
+        "without it a contradicting decision is refused with 400, naming them.",
+    )
+
+
+class HitDecisionIn(DecisionIn):
+    """A decision on a screening hit: the record's `key` from the screening answer."""
+
+    key: str = Field(min_length=1, max_length=200)
+    entity_id: str = Field(min_length=1, max_length=200)
 
 
 class BulkDecisionIn(DecisionIn):
@@ -85,12 +122,13 @@ class WithdrawIn(BaseModel):
     reason: str = Field(default="", max_length=2000)
 
 
-def _index(request: Request, ws: Ws) -> ScreenIndex:
-    cache = getattr(request.app.state, "screen_index_cache", None)
-    if cache is None:
-        cache = request.app.state.screen_index_cache = IndexCache()
-    index: ScreenIndex = cache.get(ws)
-    return index
+def _index(request: Request, ws: Ws, who: Principal) -> ScreenIndex:
+    """The persons of the cases the user may screen in."""
+    return screen_index_for(request, ws, who)
+
+
+def _memory(ws: Ws) -> HitMemory:
+    return load_memory(ws)
 
 
 def _rows(body: ScreenIn) -> list[tuple[int, list[str]]]:
@@ -101,20 +139,36 @@ def _rows(body: ScreenIn) -> list[tuple[int, list[str]]]:
     ]
 
 
-@router.post("/screen", summary="Screen one record or a batch against the workspace's persons")
-def screen(body: ScreenIn, request: Request, ws: Ws) -> dict[str, Any]:
+@router.post(
+    "/screen",
+    response_model=ScreenReportOut,
+    summary="Screen one record or a batch against the workspace's persons",
+)
+def screen(body: ScreenIn, request: Request, ws: Ws, who: Signed) -> ScreenReportOut:
     """Ranked candidates with score, match and reasons; unreadable records come back skipped."""
     header = ["id", "name", "birth_date", "nationality", "gender"]
     taken = records_from_rows(header, _rows(body))
     if body.records is None and taken.skipped:
         raise InputError(f"record not screened: {taken.skipped[0].problem}")
-    index = _index(request, ws)
     options = ScreenOptions(body.threshold, body.limit)
-    results = [screen_one(index, r, options) for r in taken.records]
-    report = ScreenReport(
-        results, body.threshold, "workspace", len(index), taken.skipped, taken.warnings
-    )
-    return report_document(report)
+    report = screen_input(_index(request, ws, who), taken, options, _memory(ws))
+    return ScreenReportOut.of(report)
+
+
+@router.post(
+    "/screen/decisions",
+    response_model=ScreenDecisionOut,
+    status_code=201,
+    summary="Decide on a screening hit (kept, shown later)",
+)
+def screen_decide(body: HitDecisionIn, ws: Ws, who: Signed) -> ScreenDecisionOut:
+    """Later screenings of the record show the decision; `not_same` is then no match."""
+    with ws.write() as conn:
+        require_for_entities(conn, who, Permission.JUDGE, body.entity_id)
+        made = record_hit_decision(
+            conn, body.key, body.entity_id, body.decision, who.name, body.reason
+        )
+    return ScreenDecisionOut.of_hit(made, body.key, body.entity_id)
 
 
 def _jsonp(document: dict[str, Any], callback: str | None) -> Response:
@@ -140,143 +194,150 @@ def _queries(raw: str) -> dict[str, Any]:
 def reconcile_get(
     request: Request,
     ws: Ws,
+    who: Signed,
     queries: Annotated[str | None, Query(max_length=200_000)] = None,
     callback: Annotated[str | None, Query(max_length=100)] = None,
 ) -> Response:
     if queries is None:
         return _jsonp(manifest(str(request.base_url).rstrip("/")), callback)
-    return _jsonp(reconcile_queries(_index(request, ws), _queries(queries)), callback)
+    answers = reconcile_queries(_index(request, ws, who), _queries(queries), _memory(ws))
+    return _jsonp(answers, callback)
 
 
-@router.post("/reconcile", summary="OpenRefine reconciliation: a batch of queries")
+@router.post(
+    "/reconcile",
+    response_model=ReconcileAnswers,
+    summary="OpenRefine reconciliation: a batch of queries",
+)
 def reconcile_post(
-    request: Request, ws: Ws, queries: Annotated[str, Form(max_length=2_000_000)]
-) -> dict[str, Any]:
-    return reconcile_queries(_index(request, ws), _queries(queries))
+    request: Request, ws: Ws, who: Signed, queries: Annotated[str, Form(max_length=2_000_000)]
+) -> ReconcileAnswers:
+    index = _index(request, ws, who)
+    return ReconcileAnswers(reconcile_queries(index, _queries(queries), _memory(ws)))
 
 
-def _judgement(j: Judgement) -> dict[str, Any]:
-    return {
-        "id": j.id,
-        "entity_a": j.entity_a,
-        "entity_b": j.entity_b,
-        "decision": str(j.decision),
-        "decided_by": j.decided_by,
-        "decided_at": j.decided_at.isoformat(),
-        "reason": j.reason,
-        "source": str(j.source),
-        "withdrawn_at": j.deleted_at.isoformat() if j.deleted_at else None,
-    }
-
-
-def _entry(ws: Ws, e: QueueEntry) -> dict[str, Any]:
-    p = e.proposal
-    with ws.read() as conn:
-        sides = [entity_side(conn, p.entity_a), entity_side(conn, p.entity_b)]
-    return {
-        "proposal": p.id,
-        "run": p.run_id,
-        "probability": p.probability,
-        "reasons": list(p.reasons),
-        "status": str(e.status),
-        "judgement": _judgement(e.judgement) if e.judgement else None,
-        "sides": [_side(s) for s in sides],
-    }
-
-
-def _side(s: EntitySide) -> dict[str, Any]:
-    return {
-        "entity_id": s.entity_id,
-        "name": s.name,
-        "known": s.known,
-        "spellings": s.spellings,
-        "items": s.item_ids,
-        "mentions": [
-            {
-                "item_id": m.item_id,
-                "filename": m.filename,
-                "text": m.text,
-                "before": m.before,
-                "after": m.after,
-            }
-            for m in s.mentions
-        ],
-    }
-
-
-@router.get("/review", summary="The review queue with the evidence for each side")
+@router.get(
+    "/review",
+    response_model=ReviewQueueOut,
+    summary="The review queue with the evidence for each side",
+)
 def review(
     ws: Ws,
+    who: Signed,
     status: QueueStatus = QueueStatus.PENDING,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> dict[str, Any]:
+) -> ReviewQueueOut:
+    """Pairs of the cases the user may read."""
+    scope = readable_cases(who)
     with ws.read() as conn:
-        entries = review_queue(conn, status, limit, offset)
-        counts = queue_counts(conn)
-    return {"counts": counts, "entries": [_entry(ws, e) for e in entries]}
+        entries = review_queue(conn, status, limit, offset, case_ids=scope)
+        return ReviewQueueOut(
+            counts=queue_counts(conn, case_ids=scope),
+            entries=[QueueEntryOut.read(conn, e) for e in entries],
+        )
 
 
-@router.post("/review/runs", status_code=201, summary="Run resolution; fills the queue")
-def review_run(body: RunIn, ws: Ws, actor: Actor) -> dict[str, Any]:
+@router.post(
+    "/review/runs",
+    response_model=RunOut,
+    status_code=201,
+    summary="Run resolution; fills the queue",
+)
+def review_run(body: RunIn, ws: Ws, who: Signed) -> RunOut:
+    """A run compares the persons of every case, so it needs the right to judge in each."""
+    require_everywhere(who, Permission.JUDGE, "a resolution run")
     options = ResolveOptions(backend=body.backend, incremental=not body.full)
-    run = resolve_persons(acting(ws, actor), options)
-    return {
-        "run": run.run_id,
-        "backend": str(run.backend),
-        "incremental": run.incremental,
-        "entities": run.entity_count,
-        "new": run.new_count,
-        "pairs": run.pair_count,
-        "proposals": run.proposal_ids,
-        "clusters": run.clusters,
-        "refused": [{"a": r.a, "b": r.b, "kind": r.kind, "reason": r.reason} for r in run.refusals],
-    }
+    return RunOut.of(resolve_persons(acting(ws, who.name), options))
 
 
-@router.post("/review/{proposal_id}/decision", summary="Judge one proposed pair")
-def review_decide(proposal_id: int, body: DecisionIn, ws: Ws, actor: Actor) -> dict[str, Any]:
+@router.post(
+    "/review/{proposal_id}/decision", response_model=JudgementOut, summary="Judge one proposed pair"
+)
+def review_decide(proposal_id: int, body: DecisionIn, ws: Ws, who: Signed) -> JudgementOut:
     with ws.write() as conn:
-        made = decide_many(conn, [proposal_id], body.decision, actor, body.reason)
-    return _judgement(made[0])
+        require_for_proposals(conn, who, Permission.JUDGE, [proposal_id])
+        made = decide_many(
+            conn, [proposal_id], body.decision, who.name, body.reason, supersede=body.supersede
+        )
+    return JudgementOut.of(made[0])
 
 
-@router.post("/review/decisions", summary="One decision for many proposed pairs")
-def review_bulk(body: BulkDecisionIn, ws: Ws, actor: Actor) -> dict[str, Any]:
+@router.post(
+    "/review/decisions",
+    response_model=JudgementList,
+    summary="One decision for many proposed pairs",
+)
+def review_bulk(body: BulkDecisionIn, ws: Ws, who: Signed) -> JudgementList:
     with ws.write() as conn:
-        made = decide_many(conn, body.proposal_ids, body.decision, actor, body.reason)
-    return {"judgements": [_judgement(j) for j in made]}
+        require_for_proposals(conn, who, Permission.JUDGE, body.proposal_ids)
+        made = decide_many(
+            conn,
+            body.proposal_ids,
+            body.decision,
+            who.name,
+            body.reason,
+            supersede=body.supersede,
+        )
+    return JudgementList.of(made)
 
 
-@router.get("/judgements", summary="Who decided what and when, newest first")
+@router.get(
+    "/judgements", response_model=JudgementList, summary="Who decided what and when, newest first"
+)
 def judgements_list(
     ws: Ws,
+    who: Signed,
     entity: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-) -> dict[str, Any]:
+) -> JudgementList:
     with ws.read() as conn:
-        rows = judgement_history(conn, entity, limit=limit)
-    return {"judgements": [_judgement(j) for j in rows]}
+        rows = judgement_history(conn, entity, limit=limit, case_ids=readable_cases(who))
+    return JudgementList.of(rows)
 
 
-@router.post("/judgements", status_code=201, summary="Record a judgement on any pair")
-def judgements_add(body: JudgementIn, ws: Ws, actor: Actor) -> dict[str, Any]:
-    """E.g. a decision on a screening hit: the record's key against the entity's id."""
+@router.post(
+    "/judgements",
+    response_model=JudgementOut,
+    status_code=201,
+    summary="Record a judgement on any pair",
+)
+def judgements_add(body: JudgementIn, ws: Ws, who: Signed) -> JudgementOut:
+    """E.g. a decision on a screening hit: the record's key against the entity's id. Two
+    entities are checked against the decisions on record like any review decision."""
+    actor = who.name
     with ws.write() as conn:
-        made = record_judgement(
-            conn,
-            body.entity_a,
-            body.entity_b,
-            body.decision,
-            actor,
-            reason=body.reason,
-            source=body.source,
-        )
-    return _judgement(made)
+        require_for_entities(conn, who, Permission.JUDGE, body.entity_a, body.entity_b)
+        if body.source is JudgementSource.SCREENING:
+            made = record_judgement(
+                conn,
+                body.entity_a,
+                body.entity_b,
+                body.decision,
+                actor,
+                reason=body.reason,
+                source=body.source,
+            )
+        else:
+            made = judge_pair(
+                conn,
+                body.entity_a,
+                body.entity_b,
+                body.decision,
+                actor,
+                body.reason,
+                supersede=body.supersede,
+            )
+    return JudgementOut.of(made)
 
 
-@router.post("/judgements/withdraw", summary="Withdraw a pair's decision (kept on record)")
-def judgements_withdraw(body: WithdrawIn, ws: Ws, actor: Actor) -> dict[str, Any]:
+@router.post(
+    "/judgements/withdraw",
+    response_model=WithdrawnOut,
+    summary="Withdraw a pair's decision (kept on record)",
+)
+def judgements_withdraw(body: WithdrawIn, ws: Ws, who: Signed) -> WithdrawnOut:
     with ws.write() as conn:
-        count = withdraw_judgement(conn, body.entity_a, body.entity_b, actor, body.reason)
-    return {"withdrawn": count}
+        require_for_entities(conn, who, Permission.JUDGE, body.entity_a, body.entity_b)
+        count = withdraw_judgement(conn, body.entity_a, body.entity_b, who.name, body.reason)
+    return WithdrawnOut(withdrawn=count)

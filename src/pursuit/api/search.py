@@ -6,9 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from pursuit.api.deps import Ws
 from pursuit.api.schemas import SearchHitOut, SearchResponse
+from pursuit.http.auth import Signed
+from pursuit.http.deps import Ws
+from pursuit.http.scope import readable_cases
 from pursuit.search import search as run_search
+from pursuit.stages.item_view import record_protected_reads
 
 __all__ = ["router"]
 
@@ -23,7 +26,12 @@ Language = Annotated[
 
 
 @router.get("", response_model=SearchResponse, summary="Search items' text")
-def search_items(q: Q, ws: Ws, limit: Limit = 20, language: Language = None) -> SearchResponse:
+def search_items(
+    q: Q, ws: Ws, who: Signed, limit: Limit = 20, language: Language = None
+) -> SearchResponse:
+    """Hits in the cases the user may read; a snippet of protected testimony is logged as a
+    read of it (once per user and item in half an hour)."""
     with ws.read() as conn:
-        hits = run_search(conn, q, limit, language)
+        hits = run_search(conn, q, limit, language, readable_cases(who))
+    record_protected_reads(ws, who.name, [h.item_id for h in hits], via="search")
     return SearchResponse(query=q, results=[SearchHitOut.model_validate(h) for h in hits])

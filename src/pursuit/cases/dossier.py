@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pursuit.resolve.entities import Entity, get_entity
+from pursuit.resolve.profiles import Profile, get_profile
 from pursuit.store.schema import derivatives, items, mentions
 
 __all__ = ["Dossier", "DossierMention", "ManifestEntry", "build_dossier"]
@@ -46,25 +46,50 @@ class ManifestEntry:
 
 @dataclass(frozen=True, slots=True)
 class Dossier:
-    entity: Entity
+    entity: Profile
     generated_at: str
     mentions: list[DossierMention] = field(default_factory=list)
     manifest: list[ManifestEntry] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
-        return asdict(self)
+        """The dossier contract of DESIGN.md: every spelling and property with its items."""
+        e = self.entity
+        return {
+            "entity": {
+                "id": e.id,
+                "type": str(e.type),
+                "name": e.name,
+                "aliases": e.aliases,
+                "name_source": str(e.name_source),
+                "members": list(e.members),
+            },
+            "aliases": [{"name": s.text, "items": list(s.items)} for s in e.spellings],
+            "properties": {
+                k: [{"value": a.value, "items": list(a.items)} for a in v]
+                for k, v in e.attested.items()
+            },
+            "generated_at": self.generated_at,
+            "mentions": [asdict(m) for m in self.mentions],
+            "manifest": [asdict(m) for m in self.manifest],
+        }
 
 
-def _mentions(conn: Connection, entity_id: str) -> list[DossierMention]:
+def _mentions(conn: Connection, profile: Profile) -> list[DossierMention]:
+    """Every mention of the profile (all its merged rows), with the words around it."""
+    wanted = {m.id for m in profile.mentions}
+    if not wanted:
+        return []
     rows = conn.execute(
         sa.select(mentions, items.c.filename, derivatives.c.text.label("body"))
         .join(items, items.c.id == mentions.c.item_id)
         .join(derivatives, derivatives.c.id == mentions.c.derivative_id)
-        .where(mentions.c.entity_id == entity_id)
+        .where(mentions.c.entity_id.in_(list(profile.members)))
         .order_by(items.c.filename, mentions.c.start)
     )
     found: list[DossierMention] = []
     for r in rows:
+        if int(r.id) not in wanted:
+            continue
         body = str(r.body)
         found.append(
             DossierMention(
@@ -100,10 +125,10 @@ def _manifest(conn: Connection, item_ids: list[str]) -> list[ManifestEntry]:
 
 def build_dossier(conn: Connection, ref: str) -> Dossier:
     """The dossier of the entity named or numbered `ref`."""
-    entity = get_entity(conn, ref)
+    entity = get_profile(conn, ref)
     return Dossier(
         entity=entity,
         generated_at=datetime.now(UTC).isoformat(),
-        mentions=_mentions(conn, entity.id),
+        mentions=_mentions(conn, entity),
         manifest=_manifest(conn, entity.item_ids),
     )

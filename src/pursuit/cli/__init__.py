@@ -11,7 +11,18 @@ from collections.abc import Callable
 
 import typer
 
-from pursuit.cli import evidence, inquiry, names, review, screen, service, stages
+from pursuit.cli import (
+    backup,
+    evidence,
+    inquiry,
+    names,
+    review,
+    screen,
+    service,
+    stages,
+    users,
+    witness,
+)
 from pursuit.errors import PursuitError
 
 __all__ = ["app", "main"]
@@ -35,13 +46,19 @@ COMMANDS: list[Callable[..., None]] = [
     stages.reprocess,
     stages.correct,
     screen.screen,
+    screen.screen_decide,
     service.serve,
     service.demo,
+    users.audit,
+    backup.backup,
+    backup.restore,
 ]
 for command in COMMANDS:
     app.command()(command)
 app.add_typer(review.app, name="review")
 app.add_typer(names.app, name="names")
+app.add_typer(users.app, name="user")
+app.add_typer(witness.app, name="witness")
 
 
 def main() -> None:

@@ -8,11 +8,21 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import BaseModel
 
+from pursuit.api.schemas import document
 from pursuit.settings import Settings
 from pursuit.store.workspace import Workspace, open_workspace
 
-__all__ = ["HomeOpt", "JsonOpt", "emit_json", "say", "settings_for", "workspace"]
+__all__ = [
+    "HomeOpt",
+    "JsonOpt",
+    "emit_json",
+    "emit_model",
+    "say",
+    "settings_for",
+    "workspace",
+]
 
 HomeOpt = Annotated[
     Path | None,
@@ -40,6 +50,11 @@ def workspace(home: Path | None, create: bool = False) -> Workspace:
 
 def emit_json(document: Any) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
+
+
+def emit_model(model: BaseModel) -> None:
+    """Print a response model of the API as its route answers it: one schema for both."""
+    emit_json(document(model))
 
 
 def say(message: str) -> None:

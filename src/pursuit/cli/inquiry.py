@@ -10,21 +10,22 @@ from typing import Annotated
 
 import typer
 
+from pursuit.api.schemas import (
+    DossierOut,
+    EntityList,
+    EntityOut,
+    SearchHitOut,
+    SearchResponse,
+    document,
+)
 from pursuit.cases.dossier import build_dossier
-from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, workspace
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, say, workspace
+from pursuit.entities import EntityType
 from pursuit.evidence.custody import Action, Detail, append_event
-from pursuit.resolve.entities import Entity, list_entities
-from pursuit.search import SearchHit
+from pursuit.resolve.profiles import list_profiles
 from pursuit.search import search as run_search
 
 __all__ = ["dossier", "entities", "search"]
-
-
-class EntityType(StrEnum):
-    PERSON = "person"
-    ORGANIZATION = "organization"
-    LOCATION = "location"
-    INCIDENT = "incident"
 
 
 class DossierFormat(StrEnum):
@@ -43,18 +44,19 @@ def search(
 ) -> None:
     """Full-text search across items, best first."""
     ws = workspace(home)
-    with ws.read() as conn:
-        hits = run_search(conn, query, limit, language)
+    try:
+        with ws.read() as conn:
+            hits = run_search(conn, query, limit, language)
+    finally:
+        ws.dispose()
     if json_out:
-        emit_json({"results": [_hit(h) for h in hits]})
+        emit_model(
+            SearchResponse(query=query, results=[SearchHitOut.model_validate(h) for h in hits])
+        )
         return
     for h in hits:
         typer.echo(f"{h.score:7.3f}  {h.item_id}  {h.filename}\n         {h.snippet}")
     say(f"{len(hits)} result(s)")
-
-
-def _hit(h: SearchHit) -> dict[str, object]:
-    return {"item_id": h.item_id, "filename": h.filename, "snippet": h.snippet, "score": h.score}
 
 
 def entities(
@@ -64,26 +66,17 @@ def entities(
 ) -> None:
     """Resolved entities with their aliases, mentions and the items that mention them."""
     ws = workspace(home)
-    with ws.read() as conn:
-        found = list_entities(conn, str(type_) if type_ else None)
+    try:
+        with ws.read() as conn:
+            found = list_profiles(conn, type_)
+    finally:
+        ws.dispose()
     if json_out:
-        emit_json({"entities": [_entity(e) for e in found]})
+        emit_model(EntityList(entities=[EntityOut.model_validate(e) for e in found]))
         return
     for e in found:
         aka = f"  (aka {', '.join(e.aliases)})" if e.aliases else ""
         typer.echo(f"{e.id}  {e.type:<12} {e.name}{aka}  [{e.mention_count} mentions]")
-
-
-def _entity(e: Entity) -> dict[str, object]:
-    return {
-        "id": e.id,
-        "type": e.type,
-        "name": e.name,
-        "aliases": e.aliases,
-        "mentions": e.mention_count,
-        "items": e.item_ids,
-        "properties": e.properties,
-    }
 
 
 def dossier(
@@ -93,13 +86,13 @@ def dossier(
     home: HomeOpt = None,
 ) -> None:
     """A person's or incident's dossier, as HTML or JSON."""
-    from pursuit.web.render import render_dossier
+    from pursuit.render import render_dossier
 
     ws = workspace(home)
     with ws.read() as conn:
         built = build_dossier(conn, entity)
     if format_ is DossierFormat.JSON:
-        body = json.dumps(built.as_json(), ensure_ascii=False, indent=2)
+        body = json.dumps(document(DossierOut.of(built)), ensure_ascii=False, indent=2)
     else:
         body = render_dossier(built)
     with ws.write() as conn:

@@ -9,11 +9,14 @@ from typing import Annotated
 
 import typer
 
-from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, workspace
+from pursuit.api.schemas import JudgementList, JudgementOut, QueueEntryOut, ReviewQueueOut, RunOut
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, say, workspace
+from pursuit.names.reasons import describe_all
 from pursuit.resolve.backends import Backend
-from pursuit.resolve.judgements import Decision, Judgement, judgement_history, record_judgement
+from pursuit.resolve.decisions import judge_pair
+from pursuit.resolve.judgements import Decision, judgement_history
 from pursuit.resolve.resolution import ResolveOptions, resolve_persons
-from pursuit.resolve.review import QueueEntry, QueueStatus, decide_many, review_queue
+from pursuit.resolve.review import QueueStatus, decide_many, queue_counts, review_queue
 from pursuit.store.workspace import Workspace
 
 __all__ = ["app"]
@@ -32,35 +35,10 @@ def _opened(home: Path | None) -> Iterator[Workspace]:
 
 
 ReasonOpt = Annotated[str, typer.Option(help="Why (kept with the decision).")]
-
-
-def _entry(e: QueueEntry) -> dict[str, object]:
-    p, j = e.proposal, e.judgement
-    return {
-        "proposal": p.id,
-        "entity_a": p.entity_a,
-        "entity_b": p.entity_b,
-        "probability": p.probability,
-        "reasons": list(p.reasons),
-        "status": str(e.status),
-        "decision": str(j.decision) if j else None,
-        "decided_by": j.decided_by if j else None,
-        "decided_at": j.decided_at.isoformat() if j else None,
-    }
-
-
-def _judgement(j: Judgement) -> dict[str, object]:
-    return {
-        "id": j.id,
-        "entity_a": j.entity_a,
-        "entity_b": j.entity_b,
-        "decision": str(j.decision),
-        "decided_by": j.decided_by,
-        "decided_at": j.decided_at.isoformat(),
-        "reason": j.reason,
-        "source": str(j.source),
-        "withdrawn": j.deleted_at is not None,
-    }
+SupersedeOpt = Annotated[
+    bool,
+    typer.Option(help="Override earlier decisions this one contradicts (needs --reason)."),
+]
 
 
 @app.command()
@@ -74,16 +52,7 @@ def resolve(
     with _opened(home) as ws:
         run = resolve_persons(ws, ResolveOptions(backend=backend, incremental=not full))
     if json_out:
-        emit_json(
-            {
-                "run": run.run_id,
-                "entities": run.entity_count,
-                "new": run.new_count,
-                "pairs": run.pair_count,
-                "proposals": len(run.proposal_ids),
-                "clusters": run.clusters,
-            }
-        )
+        emit_model(RunOut.of(run))
     say(
         f"run {run.run_id}: {run.entity_count} persons ({run.new_count} new), "
         f"{run.pair_count} pairs scored, {len(run.proposal_ids)} proposals"
@@ -100,13 +69,14 @@ def list_queue(
     """The review queue, most probable first: pending pairs until someone decides."""
     with _opened(home) as ws, ws.read() as conn:
         entries = review_queue(conn, status, limit)
-    if json_out:
-        emit_json({"entries": [_entry(e) for e in entries]})
-        return
+        if json_out:
+            listed = [QueueEntryOut.read(conn, e) for e in entries]
+            emit_model(ReviewQueueOut(counts=queue_counts(conn), entries=listed))
+            return
     for e in entries:
         p = e.proposal
         typer.echo(f"{p.id}\t{p.probability:.3f}\t{p.entity_a}\t{p.entity_b}\t{e.status}")
-        typer.echo(f"\t{'; '.join(p.reasons)}")
+        typer.echo(f"\t{describe_all(p.reasons)}")
     say(f"{len(entries)} {status} entr(y/ies)")
 
 
@@ -115,14 +85,18 @@ def decide(
     proposal: Annotated[list[int], typer.Argument(help="Proposal id(s); several for bulk.")],
     decision: Annotated[Decision, typer.Option(help="same, not_same or unsure.")],
     reason: ReasonOpt = "",
+    supersede: SupersedeOpt = False,
     home: HomeOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Judge one or more proposed pairs (appended; earlier decisions stay on record)."""
+    """Judge one or more proposed pairs (appended; earlier decisions stay on record).
+
+    A decision that contradicts one on record is refused (exit 1, naming it) unless
+    --supersede is given with a --reason."""
     with _opened(home) as ws, ws.write() as conn:
-        made = decide_many(conn, proposal, decision, ws.settings.actor, reason)
+        made = decide_many(conn, proposal, decision, ws.settings.actor, reason, supersede=supersede)
     if json_out:
-        emit_json({"judgements": [_judgement(j) for j in made]})
+        emit_model(JudgementList.of(made))
     say(f"{len(made)} judgement(s) recorded as {decision} by {ws.settings.actor}")
 
 
@@ -132,16 +106,18 @@ def judge(
     entity_b: Annotated[str, typer.Argument(help="The other entity id.")],
     decision: Annotated[Decision, typer.Argument(help="same, not_same or unsure.")],
     reason: ReasonOpt = "",
+    supersede: SupersedeOpt = False,
     home: HomeOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Judge any pair directly, e.g. a screening hit against a workspace person."""
+    """Judge any pair directly, e.g. a screening hit against a workspace person. Two entities
+    are checked against the decisions on record like any review decision."""
     with _opened(home) as ws, ws.write() as conn:
-        made = record_judgement(
-            conn, entity_a, entity_b, decision, ws.settings.actor, reason=reason
+        made = judge_pair(
+            conn, entity_a, entity_b, decision, ws.settings.actor, reason, supersede=supersede
         )
     if json_out:
-        emit_json(_judgement(made))
+        emit_model(JudgementOut.of(made))
     say(f"judgement {made.id}: {made.entity_a} / {made.entity_b} {made.decision}")
 
 
@@ -155,7 +131,7 @@ def history(
     with _opened(home) as ws, ws.read() as conn:
         rows = judgement_history(conn, entity)
     if json_out:
-        emit_json({"judgements": [_judgement(j) for j in rows]})
+        emit_model(JudgementList.of(rows))
         return
     for j in rows:
         gone = " (withdrawn)" if j.deleted_at else ""

@@ -7,19 +7,23 @@ from typing import Annotated
 
 import typer
 
-from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, workspace
+from pursuit.api.schemas import ScreenDecisionOut, ScreenReportOut
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, say, workspace
 from pursuit.errors import EmptyInput
+from pursuit.names.reasons import describe_all
+from pursuit.resolve.judgements import Decision
 from pursuit.screen import (
     SCREEN_THRESHOLD,
     ScreenOptions,
     ScreenReport,
+    load_memory,
     load_profiles,
-    report_document,
+    record_hit_decision,
     screen_file,
     write_report,
 )
 
-__all__ = ["screen"]
+__all__ = ["screen", "screen_decide"]
 
 
 def screen(
@@ -47,24 +51,46 @@ def screen(
     else:
         ws = workspace(home)
         try:
-            report = screen_file(list_file, load_profiles(ws, None), options)
+            report = screen_file(list_file, load_profiles(ws, None), options, load_memory(ws))
         finally:
             ws.dispose()
     if output is not None:
         write_report(report, output)
     if json_out:
-        emit_json(report_document(report))
+        emit_model(ScreenReportOut.of(report))
     elif output is None:
         _print(report)
     _summary(report)
 
 
+def screen_decide(
+    key: Annotated[str, typer.Argument(help="The screened record's key (screen:...).")],
+    entity: Annotated[str, typer.Argument(help="The candidate's entity id.")],
+    decision: Annotated[Decision, typer.Argument(help="same, not_same or unsure.")],
+    reason: Annotated[str, typer.Option(help="Why; kept with the decision.")] = "",
+    home: HomeOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Record a decision on a screening hit; later runs show it, and not_same is no match."""
+    ws = workspace(home)
+    try:
+        with ws.write() as conn:
+            made = record_hit_decision(conn, key, entity, decision, ws.settings.actor, reason)
+    finally:
+        ws.dispose()
+    if json_out:
+        emit_model(ScreenDecisionOut.of_hit(made, key, entity))
+    say(f"judgement {made.id}: {key} / {entity} {made.decision} by {made.decided_by}")
+
+
 def _print(report: ScreenReport) -> None:
     for r in report.results:
-        typer.echo(f"{r.id}\t{r.name}")
+        typer.echo(f"{r.id}\t{r.name}\t{r.key}")
         for c in r.candidates:
             flag = "MATCH" if c.match else "     "
-            typer.echo(f"  {flag} {c.score:.3f}  {c.entity_id}  {c.name}  ({'; '.join(c.reasons)})")
+            typer.echo(
+                f"  {flag} {c.score:.3f}  {c.entity_id}  {c.name}  ({describe_all(c.reasons)})"
+            )
 
 
 def _summary(report: ScreenReport) -> None:

@@ -23,7 +23,8 @@ class CorrectionAction(StrEnum):
     RENAME = "rename"
     RETYPE = "retype"
     DELETE = "delete"
-    MERGE = "merge"
+    MERGE = "merge"  # of entities: recorded as a "same" judgement (pursuit.resolve.decisions)
+    SPLIT = "split"  # of entities: recorded as a "not same" judgement
 
 
 @dataclass(frozen=True, slots=True)

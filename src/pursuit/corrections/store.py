@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from pursuit.corrections.model import Correction, CorrectionAction, CorrectionTarget
+from pursuit.entities import EntityType, ensure_entity
 from pursuit.errors import InputError, UnknownEntity, UnknownMention
 from pursuit.evidence.custody import Action, Detail, append_event
 from pursuit.nlp.model import Mention, MentionType
@@ -21,8 +22,6 @@ __all__ = [
     "correct_entity",
     "correct_mention",
 ]
-
-ENTITY_TYPES = {"person", "organization", "location", "incident"}
 
 
 def _row(r: sa.Row[tuple[object, ...]]) -> Correction:
@@ -86,6 +85,8 @@ def correct_mention(
     reason: str = "",
 ) -> int:
     """Correct one extracted mention; the correction follows its span through re-extraction."""
+    if action in (CorrectionAction.MERGE, CorrectionAction.SPLIT):
+        raise InputError(f"a mention can be renamed, retyped or deleted, not given a {action}")
     _check_value(action, value)
     row = conn.execute(sa.select(mentions).where(mentions.c.id == mention_id)).first()
     if row is None:
@@ -110,8 +111,6 @@ def correct_mention(
 def _apply_mention_row(
     conn: Connection, row: sa.Row[tuple[object, ...]], action: CorrectionAction, value: str
 ) -> None:
-    from pursuit.resolve.entities import ensure_entity
-
     m = row._mapping
     case_id = conn.scalar(sa.text("SELECT case_id FROM items WHERE id = :i"), {"i": m["item_id"]})
     where = mentions.c.id == m["id"]
@@ -120,7 +119,8 @@ def _apply_mention_row(
         return
     label = value if action is CorrectionAction.RENAME else str(m["label"])
     type_ = value if action is CorrectionAction.RETYPE else str(m["type"])
-    entity_id = ensure_entity(conn, str(case_id), type_, label) if type_ in ENTITY_TYPES else None
+    kind = EntityType.of(type_)
+    entity_id = ensure_entity(conn, str(case_id), kind, label) if kind is not None else None
     conn.execute(
         mentions.update().where(where).values(label=label, type=type_, entity_id=entity_id)
     )
@@ -134,15 +134,16 @@ def correct_entity(
     actor: str,
     reason: str = "",
 ) -> int:
-    """Rename, retype, delete or merge (into the entity `value`) a whole entity."""
+    """Rename, retype or delete a whole entity.
+
+    Merges and splits are identity decisions, kept with the judgements (see
+    `pursuit.resolve.decisions.correct_identity`, which every edge calls)."""
+    if action in (CorrectionAction.MERGE, CorrectionAction.SPLIT):
+        raise InputError(f"an entity {action} is a judgement: record it as a decision")
     _check_value(action, value)
     row = conn.execute(sa.select(entities).where(entities.c.id == entity_id)).first()
     if row is None:
         raise UnknownEntity(f"no entity with id {entity_id!r}")
-    if action is CorrectionAction.MERGE:
-        target = conn.execute(sa.select(entities.c.id).where(entities.c.id == value)).first()
-        if target is None or value == entity_id:
-            raise UnknownEntity(f"cannot merge into {value!r}: no such other entity")
     values: dict[str, object] = {
         "case_id": row.case_id,
         "target": "entity",

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from pursuit.errors import MalformedInput, UnreadableInput
 from pursuit.evidence.custody import GENESIS, Action, Detail, append_event
+from pursuit.evidence.problems import Problem, ProblemKind
 from pursuit.store.schema import checkpoints, custody_events
 
 __all__ = [
@@ -100,18 +101,16 @@ def stored_checkpoints(conn: Connection) -> list[Checkpoint]:
     return [Checkpoint(r.event_count, r.head_hash, r.root, r.created_at.isoformat()) for r in rows]
 
 
-def compare_checkpoint(conn: Connection, point: Checkpoint, label: str) -> list[str]:
-    """Problems found when the log is compared against one checkpoint."""
+def compare_checkpoint(conn: Connection, point: Checkpoint, label: str) -> list[Problem]:
+    """Problems found when the log is compared against one checkpoint, named by `label`."""
     hashes = _hashes(conn, point.event_count)
     if len(hashes) < point.event_count:
-        return [
-            f"{label}: it covers {point.event_count} custody events but only {len(hashes)} "
-            "remain (events were deleted)"
-        ]
-    if merkle_root(hashes) != point.root:
-        return [
-            f"{label}: the Merkle root of the first {point.event_count} events no longer matches"
-        ]
+        kind = ProblemKind.CHECKPOINT_EVENTS_MISSING
+        return [Problem(kind, label, str(point.event_count), str(len(hashes)))]
+    root = merkle_root(hashes)
+    if root != point.root:
+        kind = ProblemKind.CHECKPOINT_ROOT_CHANGED
+        return [Problem(kind, label, point.root, root, context=str(point.event_count))]
     return []
 
 
@@ -128,24 +127,18 @@ def _checkpoint_events(conn: Connection) -> list[tuple[int, str]]:
     return found
 
 
-def verify_checkpoints(conn: Connection) -> list[str]:
+def verify_checkpoints(conn: Connection) -> list[Problem]:
     """Compare the log with every stored checkpoint, and the stored rows with their events."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     stored = stored_checkpoints(conn)
     for number, point in enumerate(stored, start=1):
         problems += compare_checkpoint(conn, point, f"checkpoint {number}")
     rows = {(p.event_count, p.root) for p in stored}
     logged = set(_checkpoint_events(conn))
-    for count, _root in sorted(logged - rows):
-        problems.append(
-            f"checkpoint over {count} events recorded in the custody log has no stored "
-            "checkpoint row (the checkpoint table was altered)"
-        )
-    for count, _root in sorted(rows - logged):
-        problems.append(
-            f"stored checkpoint over {count} events has lost its own custody event "
-            "(events were deleted from the end of the log)"
-        )
+    for count, root in sorted(logged - rows):
+        problems.append(Problem(ProblemKind.CHECKPOINT_ROW_MISSING, str(count), root))
+    for count, root in sorted(rows - logged):
+        problems.append(Problem(ProblemKind.CHECKPOINT_EVENT_MISSING, str(count), root))
     return problems
 
 

@@ -18,6 +18,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from pursuit.evidence.problems import Problem, ProblemKind
 from pursuit.store.schema import custody_events
 
 __all__ = [
@@ -50,6 +51,17 @@ class Action(StrEnum):
     CHECKPOINTED = "checkpointed"
     CORRECTED = "corrected"
     JUDGED = "judged"
+    WITNESS_REGISTERED = "witness_registered"
+    WITNESS_REVEALED = "witness_revealed"
+    WITNESS_ERASED = "witness_erased"
+    CASE_KEY_ROTATED = "case_key_rotated"
+    TESTIMONY_SEALED = "testimony_sealed"
+    USER_ADDED = "user_added"
+    PERMISSION_CHANGED = "permission_changed"
+    SIGNED_IN = "signed_in"
+    SIGNIN_FAILED = "signin_failed"
+    SIGNED_OUT = "signed_out"
+    TOKEN_ISSUED = "token_issued"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,25 +185,19 @@ def _recomputed(event: CustodyEvent) -> str:
     )
 
 
-def verify_chain(events: Iterator[CustodyEvent]) -> list[str]:
-    """Walk the log and describe every broken link; an empty list means the chain holds."""
-    problems: list[str] = []
+def verify_chain(events: Iterator[CustodyEvent]) -> list[Problem]:
+    """Walk the log and report every broken link; an empty list means the chain holds."""
+    problems: list[Problem] = []
     prev_hash, expected_seq = GENESIS, 1
     for event in events:
+        ref = str(event.seq)
         if event.seq != expected_seq:
-            problems.append(
-                f"custody event {event.seq}: expected event {expected_seq} here "
-                "(an event was deleted, inserted or reordered)"
-            )
+            problems.append(Problem(ProblemKind.EVENT_OUT_OF_PLACE, ref, str(expected_seq), ref))
         if event.prev_hash != prev_hash:
-            problems.append(
-                f"custody event {event.seq}: does not link to the event before it "
-                f"(prev_hash {event.prev_hash[:12]}…, expected {prev_hash[:12]}…)"
-            )
-        if _recomputed(event) != event.hash:
-            problems.append(
-                f"custody event {event.seq} ({event.action}): its content no longer matches "
-                "its hash (the event was edited)"
-            )
+            problems.append(Problem(ProblemKind.CHAIN_BROKEN, ref, prev_hash, event.prev_hash))
+        actual = _recomputed(event)
+        if actual != event.hash:
+            kind = ProblemKind.EVENT_CHANGED
+            problems.append(Problem(kind, ref, event.hash, actual, context=event.action))
         prev_hash, expected_seq = event.hash, event.seq + 1
     return problems

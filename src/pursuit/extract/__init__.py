@@ -5,6 +5,7 @@ format reader is tested on real files and the stages decide what to store.
 """
 
 from pursuit.extract.base import ChildFile, Extracted, Extractor, Probe
+from pursuit.extract.blank import blank_image, blank_pdf_pages
 from pursuit.extract.language import (
     ParagraphLanguage,
     detect_language,
@@ -25,6 +26,8 @@ __all__ = [
     "OcrPage",
     "ParagraphLanguage",
     "Probe",
+    "blank_image",
+    "blank_pdf_pages",
     "candidates",
     "choose",
     "current_limits",

@@ -17,13 +17,17 @@ __all__ = ["Limits", "current_limits", "limits"]
 @dataclass(frozen=True, slots=True)
 class Limits:
     """`max_unpacked_bytes` per container, `max_ratio` of unpacked to packed size per member,
-    `max_members` per container, `max_ocr_pages` per item, `max_text_chars` per derivative."""
+    `max_members` per container, `max_ocr_pages` per item, `max_text_chars` per derivative,
+    `max_mime_depth` and `max_mime_parts` per e-mail message, `ocr_seconds` of OCR per item."""
 
     max_unpacked_bytes: int = 4 * 1024**3
     max_ratio: float = 200.0
     max_members: int = 100_000
     max_ocr_pages: int = 200
     max_text_chars: int = 50_000_000
+    max_mime_depth: int = 50
+    max_mime_parts: int = 10_000
+    ocr_seconds: float = 300.0
 
 
 _DEFAULT = Limits()

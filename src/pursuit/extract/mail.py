@@ -27,6 +27,7 @@ from pursuit.extract.mailparts import (
     header,
     looks_like_headers,
     message_date,
+    mime_shape,
 )
 from pursuit.extract.mbox import MboxExtractor
 from pursuit.extract.members import Budget, safe_filename
@@ -54,8 +55,24 @@ def parse_message(probe: Probe) -> EmailMessage:
         raise UnsafeInput(f"{probe.filename}: message larger than {_MAX_MESSAGE_BYTES} bytes")
     if not looks_like_headers(_head(probe.path)):
         raise MalformedInput(f"{probe.filename}: not an e-mail message (no mail headers found)")
-    with probe.path.open("rb") as fh:
-        return BytesParser(policy=default_policy).parse(fh)
+    _check_shape(probe)
+    try:
+        with probe.path.open("rb") as fh:
+            return BytesParser(policy=default_policy).parse(fh)
+    except RecursionError as exc:
+        raise UnsafeInput(f"{probe.filename}: MIME structure too deeply nested to read") from exc
+
+
+def _check_shape(probe: Probe) -> None:
+    """Refuse a message nested or split beyond the limits before the recursive parser runs."""
+    limits = current_limits()
+    shape = mime_shape(probe.path, limits.max_mime_depth, limits.max_mime_parts)
+    if shape.depth > limits.max_mime_depth:
+        raise UnsafeInput(
+            f"{probe.filename}: MIME parts nested more than {limits.max_mime_depth} deep; not read"
+        )
+    if shape.parts > limits.max_mime_parts:
+        raise UnsafeInput(f"more than {limits.max_mime_parts} MIME parts; not read")
 
 
 class EmlExtractor:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage, Message
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
+from pathlib import Path
 
 __all__ = [
     "attachment_parts",
@@ -20,8 +22,10 @@ __all__ = [
     "body_text",
     "header",
     "html_to_text",
+    "MimeShape",
     "looks_like_headers",
     "message_date",
+    "mime_shape",
     "part_text",
 ]
 
@@ -49,6 +53,7 @@ _BLOCK_TAGS = frozenset(
     "section table td th tr ul".split()
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "head", "title"})
+_BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))', re.I)
 
 
 class _TextCollector(HTMLParser):
@@ -194,3 +199,47 @@ def header(message: Message, name: str) -> str:
         raw = (v for k, v in message.raw_items() if k.lower() == name.lower())
         value = str(next(raw, ""))
     return " ".join(value.split())
+
+
+@dataclass(frozen=True, slots=True)
+class MimeShape:
+    """How deeply a message's multipart bodies nest and how many parts they hold, as counted
+    from its raw lines before any parsing."""
+
+    depth: int
+    parts: int
+
+
+def mime_shape(path: Path, stop_depth: int = 1_000, stop_parts: int = 1_000_000) -> MimeShape:
+    """Count nesting and parts with a flat scan of boundary lines, never recursing.
+
+    The mail library parses nested multiparts recursively: 5,000 levels raise RecursionError
+    deep inside it. This scan reads each line once, keeps the open boundaries on a stack (a
+    delimiter of an outer boundary closes the inner ones) and so measures a hostile message in
+    constant stack space, before the parser ever sees it. Counting stops once past
+    `stop_depth` or `stop_parts`: beyond that, the exact figure does not matter.
+    """
+    open_: list[bytes] = []
+    depth = parts = 0
+    with path.open("rb") as fh:
+        for line in fh:
+            if line.startswith(b"--"):
+                parts += _delimiter(line.rstrip(b"\r\n")[2:], open_)
+            for found in _BOUNDARY.finditer(line):
+                open_.append(found.group(1) or found.group(2))
+                depth = max(depth, len(open_))
+            if depth > stop_depth or parts > stop_parts:
+                break
+    return MimeShape(depth, parts)
+
+
+def _delimiter(mark: bytes, open_: list[bytes]) -> int:
+    """Apply one '--…' line to the stack of open boundaries; returns 1 when it starts a part."""
+    closing = mark.endswith(b"--")
+    name = mark[:-2] if closing else mark
+    name = name.rstrip()
+    if name not in open_:
+        return 0
+    where = len(open_) - 1 - open_[::-1].index(name)
+    del open_[where + (0 if closing else 1) :]
+    return 0 if closing else 1

@@ -16,6 +16,7 @@ from pursuit.names.persons import (
     compare_persons_many,
     country_code,
 )
+from pursuit.names.reasons import Reason, ReasonCode, describe, reason_document
 from pursuit.names.transliterate import transliterate
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "ParsedName",
     "PersonComparison",
     "PersonRecord",
+    "Reason",
+    "ReasonCode",
     "blocking_keys",
     "compare_many",
     "compare_names",
@@ -32,10 +35,12 @@ __all__ = [
     "compare_persons",
     "compare_persons_many",
     "country_code",
+    "describe",
     "fold_name",
     "fold_token",
     "nisba_origin",
     "parse_name",
+    "reason_document",
     "skeleton",
     "transliterate",
 ]

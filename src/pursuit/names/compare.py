@@ -21,6 +21,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from pursuit.names.features import name_features
 from pursuit.names.model import load_model
+from pursuit.names.reasons import Reason, ReasonCode
 from pursuit.names.tokens import NameTokens, Token, name_tokens, token_similarity
 
 __all__ = [
@@ -49,10 +50,15 @@ _CAP_GIVEN_DIFFERS = WEAK_EVIDENCE_CAP
 _CAP_NOTHING_AGREES = 0.2
 
 
+def _why(code: ReasonCode, detail: str, cap: float) -> Reason:
+    """A rule's reason, weighted by the cap it puts on the score."""
+    return Reason(code, detail, cap)
+
+
 @dataclass(frozen=True, slots=True)
 class NameComparison:
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 def _align(a: NameTokens, b: NameTokens) -> list[tuple[Token, Token, float]]:
@@ -76,26 +82,31 @@ def _align(a: NameTokens, b: NameTokens) -> list[tuple[Token, Token, float]]:
     return out
 
 
-def _part_rules(a: NameTokens, b: NameTokens, reasons: list[str]) -> float:
+def _part_rules(a: NameTokens, b: NameTokens, reasons: list[Reason]) -> float:
     """The cap the kunya and nisba rules put on the score (1.0 when none applies)."""
     cap = 1.0
     if a.kunya and b.kunya:
         sim = JaroWinkler.similarity(a.kunya, b.kunya)
         if sim < _MATCHED:
-            reasons.append(f"kunyas differ: {a.kunya} vs {b.kunya}")
             cap = min(cap, _CAP_KUNYA_DIFFERS)
+            detail = f"{a.kunya} vs {b.kunya}"
+            reasons.append(_why(ReasonCode.KUNYA_DIFFERS, detail, _CAP_KUNYA_DIFFERS))
+        elif sim == 1:
+            reasons.append(Reason(ReasonCode.KUNYA_EQUAL, a.kunya))
         else:
-            reasons.append("kunya equal" if sim == 1 else f"kunya {a.kunya} ~ {b.kunya}")
+            reasons.append(Reason(ReasonCode.KUNYA_SIMILAR, f"{a.kunya} ~ {b.kunya}"))
     if a.nisbas and b.nisbas:
         sim = max(JaroWinkler.similarity(x, y) for x in a.nisbas for y in b.nisbas)
         if sim >= _MATCHED:
-            reasons.append(f"nisba {a.nisbas[0]} ~ {b.nisbas[0]}")
+            reasons.append(Reason(ReasonCode.NISBA_SIMILAR, f"{a.nisbas[0]} ~ {b.nisbas[0]}"))
         elif a.origin and b.origin and a.origin != b.origin:
-            reasons.append(f"nisbas point to different origins: {a.origin} vs {b.origin}")
             cap = min(cap, _CAP_ORIGINS_DIFFER)
+            detail = f"{a.origin} vs {b.origin}"
+            reasons.append(_why(ReasonCode.NISBA_ORIGIN_DIFFERS, detail, _CAP_ORIGINS_DIFFER))
         elif not (a.origin and a.origin == b.origin):
-            reasons.append(f"nisbas differ: {a.nisbas[0]} vs {b.nisbas[0]}")
             cap = min(cap, _CAP_NISBA_DIFFERS)
+            detail = f"{a.nisbas[0]} vs {b.nisbas[0]}"
+            reasons.append(_why(ReasonCode.NISBA_DIFFERS, detail, _CAP_NISBA_DIFFERS))
     return cap
 
 
@@ -105,7 +116,7 @@ def _words(name: NameTokens) -> int:
 
 
 def _given_names(
-    a: NameTokens, b: NameTokens, aligned: list[tuple[Token, Token, float]], reasons: list[str]
+    a: NameTokens, b: NameTokens, aligned: list[tuple[Token, Token, float]], reasons: list[Reason]
 ) -> float:
     """Brothers and sons share all but the first name: differing first names cap the score."""
     first_a = next((t for t in a.tokens if t.role == "name"), None)
@@ -116,7 +127,8 @@ def _given_names(
     matched_b = {id(y) for _, y, _ in aligned}
     if id(first_a) in matched_a and id(first_b) in matched_b:
         return 1.0
-    reasons.append(f"first names differ: {first_a.text} vs {first_b.text}")
+    detail = f"{first_a.text} vs {first_b.text}"
+    reasons.append(_why(ReasonCode.FIRST_NAMES_DIFFER, detail, _CAP_GIVEN_DIFFERS))
     return _CAP_GIVEN_DIFFERS
 
 
@@ -127,7 +139,7 @@ _PATRONYMIC = re.compile(r"[aiu]?[aiu]v(?:ish|na)$")
 _FATHERS_MATCH = 0.72
 
 
-def _patronymics(a: NameTokens, b: NameTokens, reasons: list[str]) -> float:
+def _patronymics(a: NameTokens, b: NameTokens, reasons: list[Reason]) -> float:
     """Slavic patronymics name the father: "Makarovich" and "Ivanovich" are not one man."""
     father_a = [t for t in a.tokens if any(_PATRONYMIC.search(o) for o in t.options)]
     father_b = [t for t in b.tokens if any(_PATRONYMIC.search(o) for o in t.options)]
@@ -139,12 +151,13 @@ def _patronymics(a: NameTokens, b: NameTokens, reasons: list[str]) -> float:
     stems_b = {_PATRONYMIC.sub("", o) for t in father_b for o in t.options}
     if max(JaroWinkler.similarity(x, y) for x in stems_a for y in stems_b) >= _FATHERS_MATCH:
         return 1.0
-    reasons.append(f"patronymics differ: {father_a[0].text} vs {father_b[0].text}")
+    detail = f"{father_a[0].text} vs {father_b[0].text}"
+    reasons.append(_why(ReasonCode.PATRONYMICS_DIFFER, detail, _CAP_GIVEN_DIFFERS))
     return _CAP_GIVEN_DIFFERS
 
 
 def _evidence_caps(
-    a: NameTokens, b: NameTokens, aligned: list[tuple[Token, Token, float]], reasons: list[str]
+    a: NameTokens, b: NameTokens, aligned: list[tuple[Token, Token, float]], reasons: list[Reason]
 ) -> float:
     cap = 1.0
     outside = ("kunya", "marker")
@@ -153,20 +166,20 @@ def _evidence_caps(
     )
     kunya_shared = any("kunya" in (x.role, y.role) for x, y, _ in aligned)
     if kunya_shared and beyond_kunya == 0:
-        reasons.append("only the kunya agrees: weak evidence")
+        reasons.append(_why(ReasonCode.ONLY_KUNYA_AGREES, "", _CAP_KUNYA_ONLY))
         cap = min(cap, _CAP_KUNYA_ONLY)
     if not aligned:
-        reasons.append("no word agrees")
+        reasons.append(_why(ReasonCode.NO_WORD_AGREES, "", _CAP_NOTHING_AGREES))
         cap = min(cap, _CAP_NOTHING_AGREES)
     distinct_a = sum(1 for t in a.tokens if t.weight == 1.0)
     distinct_b = sum(1 for t in b.tokens if t.weight == 1.0)
     distinct_shared = sum(1 for x, y, _ in aligned if x.weight == 1.0 and y.weight == 1.0)
     if min(distinct_a, distinct_b) >= 2 and distinct_shared < 2:
         # "Mikhail Grib" and "Mikhail Grigorievich Malyshev": a first name in common, no more.
-        reasons.append("only one distinctive word agrees: weak evidence")
+        reasons.append(_why(ReasonCode.ONE_DISTINCTIVE_WORD, "", _CAP_ONE_WORD))
         cap = min(cap, _CAP_ONE_WORD)
     if min(_words(a), _words(b)) == 1:
-        reasons.append("a one-word name: weak evidence")
+        reasons.append(_why(ReasonCode.ONE_WORD_NAME, "", _CAP_ONE_WORD))
         cap = min(cap, _CAP_ONE_WORD)
     return cap
 
@@ -175,7 +188,7 @@ def _evidence_caps(
 class _Analysis:
     features: list[float]
     cap: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 def _analyse(a: str, b: str) -> _Analysis | None:
@@ -183,8 +196,13 @@ def _analyse(a: str, b: str) -> _Analysis | None:
     if not ta.tokens or not tb.tokens:
         return None
     aligned = _align(ta, tb)
-    reasons = [f"{len(aligned)} of {max(len(ta.tokens), len(tb.tokens))} words agree"]
-    reasons += [f"{x.text} ~ {y.text}" for x, y, sim in aligned if sim < 1.0 and x.role == "name"]
+    words = f"{len(aligned)} of {max(len(ta.tokens), len(tb.tokens))}"
+    reasons = [Reason(ReasonCode.WORDS_AGREE, words)]
+    reasons += [
+        Reason(ReasonCode.WORD_VARIANT, f"{x.text} ~ {y.text}", round(sim, 4))
+        for x, y, sim in aligned
+        if sim < 1.0 and x.role == "name"
+    ]
     cap = min(
         _part_rules(ta, tb, reasons),
         _evidence_caps(ta, tb, aligned, reasons),
@@ -200,7 +218,7 @@ def feature_row(a: str, b: str) -> list[float] | None:
     return found.features if found is not None else None
 
 
-_EMPTY = NameComparison(0.0, ("a name is empty after removing titles and punctuation",))
+_EMPTY = NameComparison(0.0, (Reason(ReasonCode.NAME_EMPTY),))
 
 
 def compare_many(pairs: Sequence[tuple[str, str]]) -> list[NameComparison]:

@@ -15,10 +15,13 @@ from pathlib import Path
 
 from pursuit.errors import EmptyInput, MalformedInput, UnreadableInput
 from pursuit.names.compare import DEFAULT_THRESHOLD, compare_names
+from pursuit.names.reasons import describe_all
 
 __all__ = ["PairsReport", "compare_pairs_csv", "read_csv_text"]
 
 REQUIRED = ("name_a", "name_b")
+# Columns written after the input's own; `reasons` holds the reasons in words, joined by "; ".
+ADDED = ("score", "match", "reasons")
 MAX_NAME = 300
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -59,7 +62,8 @@ def _problem(name: str) -> str | None:
 def compare_pairs_csv(
     source: Path, target: Path, threshold: float = DEFAULT_THRESHOLD
 ) -> PairsReport:
-    """Read `name_a,name_b` pairs (other columns kept), write them with `score` and `match`."""
+    """Read `name_a,name_b` pairs (other columns kept), write them with `score`, `match` and
+    `reasons`."""
     text, encoding = read_csv_text(source)
     reader = csv.DictReader(io.StringIO(text))
     headers = [h.strip() for h in (reader.fieldnames or [])]
@@ -70,7 +74,7 @@ def compare_pairs_csv(
     reader.fieldnames = headers
     report = PairsReport(encoding=encoding)
     with target.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, [*headers, "score", "match"], extrasaction="ignore")
+        writer = csv.DictWriter(out, [*headers, *ADDED], extrasaction="ignore")
         writer.writeheader()
         for number, row in enumerate(reader, start=2):
             report.rows += 1
@@ -86,10 +90,15 @@ def _scored(
     problem = _problem(a) or _problem(b)
     if problem is not None:
         report.skipped.append((number, problem))
-        return {**out, "score": "", "match": ""}
+        return {**out, "score": "", "match": "", "reasons": ""}
     if len(a) > MAX_NAME or len(b) > MAX_NAME:
         report.warnings.append((number, f"name longer than {MAX_NAME} characters; compared cut"))
     found = compare_names(a[:MAX_NAME], b[:MAX_NAME])
     match = found.score >= threshold
     report.matches += match
-    return {**out, "score": f"{found.score:.4f}", "match": "true" if match else "false"}
+    return {
+        **out,
+        "score": f"{found.score:.4f}",
+        "match": "true" if match else "false",
+        "reasons": describe_all(found.reasons),
+    }

@@ -26,6 +26,8 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _NISBA_END = re.compile(r"(?:i|y|awi|aui|ani)$")
 _ORIGINS = {fold_token(root): code for root, code in NISBA_ORIGINS.items()}
 _MIN_NISBA = 4
+# An Arabic word written with the article and the nisba ending: al-...-i ("البلجيكي").
+_ARABIC_NISBA = re.compile("^\u0627\u0644[\u0600-\u06ff]{2,}[\u064a\u06cc]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +72,47 @@ def _is_nisba(word: str, with_article: bool) -> bool:
     return with_article and bool(_NISBA_END.search(root))
 
 
+def _unhyphen_kunya(words: list[str]) -> list[str]:
+    """ "Abu-Yousuf" is a kunya of its own; read as one word, the next word (the nisba in
+    "Abu-Bakr al-Baghdadi") would be swallowed into it."""
+    out: list[str] = []
+    for word in words:
+        marker, dash, rest = word.partition("-")
+        if dash and marker in KUNYA_MARKERS and rest and rest not in ARTICLES:
+            out.extend([marker, rest])
+        else:
+            out.append(word)
+    return out
+
+
+def _restore_articles(arabic: str, words: list[str]) -> list[str]:
+    """Put back the article the transliterator dropped from a nisba the Arabic writes with it.
+
+    "أبو يوسف البلجيكي" comes back as "Abu-Yousuf Beljiki": without "al-" the last word reads as
+    part of the kunya or a given name, and the name loses its nisba. The Arabic and Latin words
+    are paired from the end, where nisbas stand, until they stop corresponding one to one.
+    """
+    source = arabic.split()
+    out = list(words)
+    for back in range(1, min(len(source), len(out)) + 1):
+        word, before = out[-back], out[-back - 1] if back < len(out) else ""
+        if before in ARTICLES or word in ARTICLES or "-" in word:
+            break
+        if _ARABIC_NISBA.match(source[-back]) and _NISBA_END.search(word):
+            out[-back] = f"al-{word}"
+    return out
+
+
 def _latin_words(name: str) -> list[str]:
+    arabic = has_arabic(name)
     text = name
-    if has_arabic(name):
+    if arabic:
         from pursuit.names.transliterate import transliterate
 
         spellings = transliterate(name)
         text = spellings[0] if spellings else ""
-    return _WORD.findall(_ascii(split_surname_first(text)).replace("'", ""))
+    words = _unhyphen_kunya(_WORD.findall(_ascii(split_surname_first(text)).replace("'", "")))
+    return _restore_articles(name, words) if arabic else words
 
 
 @dataclass

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rigour.territories import lookup_territory
 
 from pursuit.names.compare import NameComparison, compare_many
+from pursuit.names.reasons import Reason, ReasonCode
 from pursuit.names.tokens import name_tokens
 
 __all__ = [
@@ -39,7 +40,7 @@ class PersonRecord:
 @dataclass(frozen=True, slots=True)
 class PersonComparison:
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 def country_code(value: str) -> str | None:
@@ -64,52 +65,47 @@ def _best_names(
     return found[best], pairs[best][0], pairs[best][1]
 
 
-def _birth(a: PersonRecord, b: PersonRecord) -> tuple[float, str | None]:
+def _birth(a: PersonRecord, b: PersonRecord) -> Reason | None:
     if a.birth_year is None or b.birth_year is None:
-        return 0.0, None
+        return None
     gap = abs(a.birth_year - b.birth_year)
     if gap == 0:
-        return 0.5, f"birth years {a.birth_year} equal: +"
+        return Reason(ReasonCode.BIRTH_YEAR_EQUAL, str(a.birth_year), 0.5)
+    years = f"{a.birth_year} vs {b.birth_year}"
     if gap == 1:
-        return 0.0, f"birth years {a.birth_year} vs {b.birth_year}: ~"
-    penalty = -2.0 if gap <= 4 else -6.0
-    return penalty, f"birth years {a.birth_year} vs {b.birth_year}: −"
+        return Reason(ReasonCode.BIRTH_YEAR_CLOSE, years, 0.0)
+    return Reason(ReasonCode.BIRTH_YEAR_DIFFERS, years, -2.0 if gap <= 4 else -6.0)
 
 
 def _codes(record: PersonRecord) -> set[str]:
     return {c for c in map(country_code, record.nationalities) if c}
 
 
-def _nationality(
-    a: PersonRecord, b: PersonRecord, names: tuple[str, str]
-) -> list[tuple[float, str]]:
-    found: list[tuple[float, str]] = []
+def _nationality(a: PersonRecord, b: PersonRecord, names: tuple[str, str]) -> list[Reason]:
+    found: list[Reason] = []
     ca, cb = _codes(a), _codes(b)
     if ca and cb:
         if ca & cb:
-            found.append((0.5, f"nationality {sorted(ca & cb)[0]} shared: +"))
+            found.append(Reason(ReasonCode.NATIONALITY_SHARED, sorted(ca & cb)[0], 0.5))
         else:
-            found.append(
-                (-2.0, f"nationalities {','.join(sorted(ca))} vs {','.join(sorted(cb))}: −")
-            )
+            both = f"{','.join(sorted(ca))} vs {','.join(sorted(cb))}"
+            found.append(Reason(ReasonCode.NATIONALITY_DIFFERS, both, -2.0))
     for own, codes in ((names[0], cb), (names[1], ca)):
         origin = name_tokens(own).origin
         if origin and codes:
+            points = f"{own!r} points to {origin}"
             if origin in codes:
-                found.append(
-                    (0.3, f"nisba of {own!r} points to {origin}, the other's nationality: +")
-                )
+                found.append(Reason(ReasonCode.NISBA_MATCHES_NATIONALITY, points, 0.3))
             else:
-                found.append(
-                    (-1.0, f"nisba of {own!r} points to {origin}, not {','.join(sorted(codes))}: −")
-                )
+                detail = f"{points}, not {','.join(sorted(codes))}"
+                found.append(Reason(ReasonCode.NISBA_NOT_NATIONALITY, detail, -1.0))
     return found
 
 
-def _gender(a: PersonRecord, b: PersonRecord) -> tuple[float, str | None]:
+def _gender(a: PersonRecord, b: PersonRecord) -> Reason | None:
     if a.gender and b.gender and a.gender[0].lower() != b.gender[0].lower():
-        return -6.0, f"genders differ: {a.gender} vs {b.gender}: −"
-    return 0.0, None
+        return Reason(ReasonCode.GENDER_DIFFERS, f"{a.gender} vs {b.gender}", -6.0)
+    return None
 
 
 def _logit(probability: float) -> float:
@@ -123,14 +119,14 @@ def _probability(logit: float) -> float:
 
 def _weigh(a: PersonRecord, b: PersonRecord, found: Sequence[NameComparison]) -> PersonComparison:
     names, name_a, name_b = _best_names(a, b, found)
-    adjustments = [_birth(a, b), _gender(a, b), *_nationality(a, b, (name_a, name_b))]
-    score = _probability(_logit(names.score) + sum(delta for delta, _ in adjustments))
-    reasons = [f"names {name_a!r} / {name_b!r}: {names.score:.2f}", *names.reasons]
-    reasons += [why for _, why in adjustments if why]
-    return PersonComparison(round(score, 4), tuple(reasons))
+    other = [_birth(a, b), _gender(a, b), *_nationality(a, b, (name_a, name_b))]
+    adjustments = [r for r in other if r is not None]
+    score = _probability(_logit(names.score) + sum(r.weight or 0.0 for r in adjustments))
+    pair = Reason(ReasonCode.NAME_PAIR, f"{name_a!r} / {name_b!r}", names.score)
+    return PersonComparison(round(score, 4), (pair, *names.reasons, *adjustments))
 
 
-_NO_NAME = PersonComparison(0.0, ("a record has no name",))
+_NO_NAME = PersonComparison(0.0, (Reason(ReasonCode.NO_NAME),))
 
 
 def compare_persons_many(

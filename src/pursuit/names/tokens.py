@@ -95,5 +95,8 @@ def name_tokens(name: str) -> NameTokens:
         alone = best if len(options) == 1 else None
         tokens.append(Token(options, _weight(best), role, alone))
     kunya = " ".join(latin_tokens(parsed.kunya)) if parsed.kunya else None
-    nisbas = tuple(" ".join(latin_tokens(n)) for n in parsed.nisbas)
-    return NameTokens(tuple(tokens), kunya, nisbas, parsed.nisba_origin)
+    nisbas = [" ".join(latin_tokens(n)) for n in parsed.nisbas]
+    # An Arabic nisba is spelt as the transliterator ranks it ("العبيدي": Labidi, Ubaydi,
+    # Obaidi); the nisba rule must see every spelling, not only the first.
+    nisbas += sorted({o for t in tokens if t.role == "nisba" for o in t.options} - set(nisbas))
+    return NameTokens(tuple(tokens), kunya, tuple(nisbas), parsed.nisba_origin)

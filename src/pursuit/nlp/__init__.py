@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pursuit.nlp.chunks import Analysis, analyse
 from pursuit.nlp.claims import CLAIMS_EXTRACTOR, sentence_claims
 from pursuit.nlp.incidents import extract_incidents
 from pursuit.nlp.language import guess_language
@@ -25,12 +26,14 @@ from pursuit.nlp.model import (
 )
 
 __all__ = [
+    "Analysis",
     "Claim",
     "ClaimPredicate",
     "Incident",
     "IncidentKind",
     "Mention",
     "MentionType",
+    "analyse",
     "extract_claims",
     "extract_incidents",
     "extract_mentions",

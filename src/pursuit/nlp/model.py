@@ -8,6 +8,7 @@ from enum import StrEnum
 __all__ = [
     "Claim",
     "ClaimPredicate",
+    "EntityType",
     "Incident",
     "IncidentKind",
     "Mention",
@@ -25,6 +26,23 @@ class MentionType(StrEnum):
     ROLE = "role"
     NATIONALITY = "nationality"
     INCIDENT = "incident"
+
+
+class EntityType(StrEnum):
+    """The kinds of entity mentions resolve to: the one list every layer uses."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    LOCATION = "location"
+    INCIDENT = "incident"
+
+    @classmethod
+    def of(cls, mention_type: str) -> EntityType | None:
+        """The entity type a mention of this type resolves to, or None (dates, roles…)."""
+        try:
+            return cls(mention_type)
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True, slots=True)

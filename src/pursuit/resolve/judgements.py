@@ -9,7 +9,7 @@ hash-chained log as well as in the table. A pair is stored with its ids in sorte
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from pursuit.errors import InputError
 from pursuit.evidence.custody import Action, Detail, append_event
-from pursuit.store.schema import judgements
+from pursuit.store.schema import entities, judgements
 
 __all__ = [
     "Decision",
@@ -175,11 +175,25 @@ def current_judgements(
     return latest
 
 
+def _of_cases(cases: Collection[str]) -> sa.ColumnElement[bool]:
+    """Judgements naming an entity of these cases (a screening judgement names one entity)."""
+    in_cases = sa.select(entities.c.id).where(entities.c.case_id.in_(sorted(cases)))
+    return sa.or_(judgements.c.entity_a.in_(in_cases), judgements.c.entity_b.in_(in_cases))
+
+
 def judgement_history(
-    conn: Connection, a: str | None = None, b: str | None = None, limit: int = 200
+    conn: Connection,
+    a: str | None = None,
+    b: str | None = None,
+    limit: int = 200,
+    *,
+    case_ids: Collection[str] | None = None,
 ) -> list[Judgement]:
-    """Every row, withdrawn and superseded ones too, newest first; of one pair when given."""
+    """Every row, withdrawn and superseded ones too, newest first; of one pair when given,
+    and of pairs in `case_ids` only when given."""
     query = sa.select(judgements)
+    if case_ids is not None:
+        query = query.where(_of_cases(case_ids))
     if a is not None and b is not None:
         first, second = ordered_pair(a, b)
         query = query.where(judgements.c.entity_a == first, judgements.c.entity_b == second)

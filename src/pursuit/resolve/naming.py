@@ -44,7 +44,7 @@ class NameForms:
 @dataclass(frozen=True, slots=True)
 class PersonComparison:
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[_names.Reason, ...]
 
 
 def _text(value: object) -> str | None:

@@ -17,9 +17,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from pursuit.names.fields import country_code
 from pursuit.resolve.clusters import Attributes
 from pursuit.resolve.naming import NameForms, name_forms
-from pursuit.screen.fields import country_code
 from pursuit.store.schema import claims, entities
 
 __all__ = ["BIRTH_PREDICATES", "PersonEntity", "load_persons", "splink_row"]

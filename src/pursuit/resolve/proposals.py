@@ -2,6 +2,8 @@
 
 Rows are appended per run and never changed; the queue shows, for each pair, the latest proposal
 together with the judgement in force (if any). A pair judged "not same" is never proposed again.
+Reasons are stored as `{code, detail, weight}` objects; rows written when reasons were plain words
+read back as `note` reasons holding those words.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from pursuit.errors import UnknownProposal
+from pursuit.names.reasons import Reason, reason_from_json, reason_record
 from pursuit.store.schema import identity_proposals
 
 __all__ = ["Proposal", "add_proposal", "get_proposal", "latest_proposals"]
@@ -25,7 +28,7 @@ class Proposal:
     entity_a: str
     entity_b: str
     probability: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     created_at: datetime
 
     @property
@@ -41,13 +44,17 @@ def _row(r: sa.Row[tuple[object, ...]]) -> Proposal:
         entity_a=str(m["entity_a"]),
         entity_b=str(m["entity_b"]),
         probability=float(m["probability"]),
-        reasons=tuple(str(x) for x in (m["reasons"] or [])),
+        reasons=tuple(reason_from_json(x) for x in (m["reasons"] or [])),
         created_at=m["created_at"],
     )
 
 
 def add_proposal(
-    conn: Connection, run_id: int, pair: tuple[str, str], probability: float, reasons: list[str]
+    conn: Connection,
+    run_id: int,
+    pair: tuple[str, str],
+    probability: float,
+    reasons: list[Reason],
 ) -> int:
     a, b = sorted(pair)
     key = conn.execute(
@@ -56,7 +63,7 @@ def add_proposal(
             entity_a=a,
             entity_b=b,
             probability=round(probability, 6),
-            reasons=reasons,
+            reasons=[reason_record(r) for r in reasons],
             created_at=datetime.now(UTC),
         )
     ).inserted_primary_key

@@ -27,13 +27,14 @@ from sqlalchemy.engine import Connection
 
 from pursuit.errors import InputError
 from pursuit.evidence.custody import Action, Detail, append_event
+from pursuit.names.reasons import Reason, ReasonCode, describe_all
 from pursuit.resolve.backends import Backend, ScoredPair, score_pairs
 from pursuit.resolve.clusters import ConstrainedClusters, Refusal
+from pursuit.resolve.identity import decisions_in_force, identities
 from pursuit.resolve.judgements import (
     Decision,
     Judgement,
     JudgementSource,
-    current_judgements,
     record_judgement,
 )
 from pursuit.resolve.model import MODEL_VERSION
@@ -44,7 +45,7 @@ from pursuit.resolve.stated import StatedLink, stated_links
 from pursuit.store.schema import identity_clusters, identity_runs
 from pursuit.store.workspace import Workspace
 
-__all__ = ["PROPOSE_AT", "ResolutionRun", "ResolveOptions", "resolve_persons"]
+__all__ = ["PROPOSE_AT", "Edge", "ResolutionRun", "ResolveOptions", "resolve_persons"]
 
 log = logging.getLogger(__name__)
 
@@ -103,28 +104,43 @@ def resolve_persons(ws: Workspace, options: ResolveOptions | None = None) -> Res
         return _record(conn, ws.settings.actor, options, persons, seen, pairs, incremental)
 
 
-STATED = "stated in the sources"
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A pair to cluster and propose: the model's score and levels, or a source's statement."""
+
+    a: str
+    b: str
+    probability: float
+    reasons: tuple[Reason, ...]
+
+    @property
+    def stated_only(self) -> bool:
+        """Whether only sources link the pair (the model did not score it)."""
+        return bool(self.reasons) and all(
+            r.code is ReasonCode.STATED_IN_SOURCES for r in self.reasons
+        )
 
 
-def with_stated_links(scored: list[ScoredPair], stated: list[StatedLink]) -> list[ScoredPair]:
+def _edge(pair: ScoredPair) -> Edge:
+    levels = tuple(Reason(ReasonCode.MODEL_LEVEL, level) for level in pair.levels)
+    return Edge(pair.a, pair.b, pair.probability, levels)
+
+
+def with_stated_links(scored: list[ScoredPair], stated: list[StatedLink]) -> list[Edge]:
     """The model's pairs and the pairs sources state, strongest first.
 
     A stated pair takes the claim's confidence as its probability unless the names already score
     higher; its reasons quote every sentence that states it, so a reviewer can read the source.
     """
-    by_pair = {(p.a, p.b): p for p in scored}
+    by_pair = {(p.a, p.b): _edge(p) for p in scored}
     for link in stated:
-        said = tuple(
-            f"{STATED} (alias claim, confidence {link.confidence:.2f}): {q}" for q in link.quotes
-        )
+        said = tuple(Reason(ReasonCode.STATED_IN_SOURCES, q, link.confidence) for q in link.quotes)
         found = by_pair.get((link.a, link.b))
         if found is None:
-            by_pair[(link.a, link.b)] = ScoredPair(link.a, link.b, link.confidence, said)
+            by_pair[(link.a, link.b)] = Edge(link.a, link.b, link.confidence, said)
         else:
             probability = max(found.probability, link.confidence)
-            by_pair[(link.a, link.b)] = ScoredPair(
-                link.a, link.b, probability, (*found.levels, *said)
-            )
+            by_pair[(link.a, link.b)] = Edge(link.a, link.b, probability, (*found.reasons, *said))
     return sorted(by_pair.values(), key=lambda p: (-p.probability, p.a, p.b))
 
 
@@ -160,10 +176,11 @@ def _record(
     options: ResolveOptions,
     persons: list[PersonEntity],
     seen: dict[str, str],
-    pairs: list[ScoredPair],
+    pairs: list[Edge],
     incremental: bool,
 ) -> ResolutionRun:
-    judged = current_judgements(conn)
+    judged = decisions_in_force(conn)
+    decided = identities(conn)
     cc = _seeded(persons, seen, judged)
     run_id = _start_run(conn, actor, options, incremental)
     by_id = {p.entity_id: p for p in persons}
@@ -171,6 +188,7 @@ def _record(
         found
         for pair in pairs
         if (pair.a, pair.b) not in judged
+        and decided.of(pair.a) != decided.of(pair.b)  # already one profile: nothing to ask
         and (found := _propose(conn, run_id, pair, cc, by_id, options)) is not None
     ]
     _save_clusters(conn, run_id, cc)
@@ -199,7 +217,7 @@ def _record(
 def _propose(
     conn: Connection,
     run_id: int,
-    pair: ScoredPair,
+    pair: Edge,
     cc: ConstrainedClusters,
     by_id: dict[str, PersonEntity],
     options: ResolveOptions,
@@ -216,19 +234,19 @@ def _propose(
     return found
 
 
-def _reasons(pair: ScoredPair, by_id: dict[str, PersonEntity], blocked: str | None) -> list[str]:
+def _reasons(pair: Edge, by_id: dict[str, PersonEntity], blocked: str | None) -> list[Reason]:
     """The model's levels, the names package's per-feature reasons, and any contradiction."""
-    if pair.levels and all(level.startswith(STATED) for level in pair.levels):
-        reasons = list(pair.levels)
+    if pair.stated_only:
+        reasons = list(pair.reasons)
     else:
-        reasons = [f"model probability {pair.probability:.3f}", *pair.levels]
+        reasons = [Reason(ReasonCode.MODEL_PROBABILITY, "", pair.probability), *pair.reasons]
     a, b = by_id.get(pair.a), by_id.get(pair.b)
     if a is not None and b is not None:
         compared = compare_persons(_record_of(a), _record_of(b))
-        reasons.append(f"name comparison {compared.score:.3f}")
+        reasons.append(Reason(ReasonCode.NAME_COMPARISON, "", compared.score))
         reasons.extend(compared.reasons)
     if blocked:
-        reasons.append(f"contradiction: {blocked}; kept apart")
+        reasons.append(Reason(ReasonCode.CONTRADICTION, blocked))
     return reasons
 
 
@@ -239,8 +257,8 @@ def _record_of(person: PersonEntity) -> PersonRecord:
     )
 
 
-def _auto_merge(conn: Connection, pair: ScoredPair, reasons: list[str]) -> None:
-    why = "automatic at p >= threshold: " + "; ".join(reasons[:4])
+def _auto_merge(conn: Connection, pair: Edge, reasons: list[Reason]) -> None:
+    why = "automatic at p >= threshold: " + describe_all(reasons[:4])
     record_judgement(
         conn, pair.a, pair.b, Decision.SAME, AUTO_ACTOR, reason=why, source=JudgementSource.AUTO
     )

@@ -8,21 +8,23 @@ one at a time or in bulk.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pursuit.resolve.identity import identity_map
+from pursuit.resolve.decisions import record_decision
+from pursuit.resolve.identity import Identities, decisions_in_force, identities
 from pursuit.resolve.judgements import (
     Decision,
     Judgement,
     JudgementSource,
     current_judgements,
-    record_judgement,
 )
 from pursuit.resolve.proposals import Proposal, get_proposal, latest_proposals
+from pursuit.store.schema import entities
 
 __all__ = [
     "QueueEntry",
@@ -45,8 +47,9 @@ class QueueStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class QueueEntry:
-    """A proposal and the judgement in force on its pair; `implied` when other "same"
-    decisions already make the pair one identity (A = B and B = C imply A = C)."""
+    """A proposal and the judgement in force on its pair; `implied` when other decisions
+    already settle it: "same" decisions make the pair one identity (A = B and B = C imply
+    A = C), or a "not same" keeps the two identities apart."""
 
     proposal: Proposal
     judgement: Judgement | None
@@ -61,48 +64,86 @@ class QueueEntry:
         return QueueStatus.DECIDED
 
 
-def _entries(conn: Connection) -> list[QueueEntry]:
-    judged = current_judgements(conn)
-    joined = identity_map(conn)
+Cases = Collection[str] | None
+
+
+def _entity_ids_of(conn: Connection, cases: Collection[str]) -> set[str]:
+    query = sa.select(entities.c.id).where(entities.c.case_id.in_(sorted(cases)))
+    return {str(i) for i in conn.scalars(query)}
+
+
+def _entries(conn: Connection, cases: Cases = None) -> list[QueueEntry]:
+    judged = decisions_in_force(conn)
+    ident = identities(conn)
+    apart = _kept_apart(ident, judged.values())
+    proposals = latest_proposals(conn)
+    if cases is not None:  # a pair lies within one case; both sides must be readable
+        known = _entity_ids_of(conn, cases)
+        proposals = {k: p for k, p in proposals.items() if {p.entity_a, p.entity_b} <= known}
     entries = [
-        QueueEntry(p, judged.get(pair), _same_identity(joined, *pair))
-        for pair, p in latest_proposals(conn).items()
+        QueueEntry(p, judged.get(pair), _settled(ident, apart, *pair))
+        for pair, p in proposals.items()
     ]
     return sorted(entries, key=lambda e: (-e.proposal.probability, e.proposal.id))
 
 
-def _same_identity(joined: dict[str, str], a: str, b: str) -> bool:
-    return a in joined and joined.get(a) == joined.get(b)
+def _kept_apart(ident: Identities, judged: Iterable[Judgement]) -> set[tuple[str, str]]:
+    """Pairs of identities a "not same" decision separates."""
+    found: set[tuple[str, str]] = set()
+    for j in judged:
+        if j.decision is Decision.NOT_SAME:
+            a, b = ident.of(j.entity_a), ident.of(j.entity_b)
+            found |= {(a, b), (b, a)}
+    return found
+
+
+def _settled(ident: Identities, apart: set[tuple[str, str]], a: str, b: str) -> bool:
+    """Whether decisions on other pairs already answer this one: one profile, or kept apart."""
+    ia, ib = ident.of(a), ident.of(b)
+    return ia == ib or (ia, ib) in apart
 
 
 def review_queue(
-    conn: Connection, status: QueueStatus = QueueStatus.PENDING, limit: int = 50, offset: int = 0
+    conn: Connection,
+    status: QueueStatus = QueueStatus.PENDING,
+    limit: int = 50,
+    offset: int = 0,
+    *,
+    case_ids: Cases = None,
 ) -> list[QueueEntry]:
-    """Queue entries of one status, most probable first."""
-    found = [e for e in _entries(conn) if status is QueueStatus.ALL or e.status is status]
+    """Queue entries of one status, most probable first; of `case_ids` only when given."""
+    found = [e for e in _entries(conn, case_ids) if status is QueueStatus.ALL or e.status is status]
     return found[offset : offset + limit]
 
 
-def queue_counts(conn: Connection) -> dict[str, int]:
+def queue_counts(conn: Connection, *, case_ids: Cases = None) -> dict[str, int]:
     counts = {s.value: 0 for s in QueueStatus}
-    for entry in _entries(conn):
+    for entry in _entries(conn, case_ids):
         counts[entry.status.value] += 1
         counts[QueueStatus.ALL.value] += 1
     return counts
 
 
 def decide(
-    conn: Connection, proposal_id: int, decision: Decision | str, actor: str, reason: str = ""
+    conn: Connection,
+    proposal_id: int,
+    decision: Decision | str,
+    actor: str,
+    reason: str = "",
+    *,
+    supersede: bool = False,
 ) -> Judgement:
-    """Judge the pair of a proposal; a later decision on the pair supersedes this one."""
+    """Judge the pair of a proposal. A decision contradicting one on record is refused
+    (`DecisionConflict`) unless `supersede` is given with a reason."""
     proposal = get_proposal(conn, proposal_id)
-    return record_judgement(
+    return record_decision(
         conn,
         proposal.entity_a,
         proposal.entity_b,
         decision,
         actor,
         reason=reason or f"review of proposal {proposal.id}",
+        supersede=supersede,
         source=JudgementSource.REVIEW,
     )
 
@@ -113,12 +154,15 @@ def decide_many(
     decision: Decision | str,
     actor: str,
     reason: str = "",
+    *,
+    supersede: bool = False,
 ) -> list[Judgement]:
-    """One decision for many proposals (bulk review); unknown ids fail the whole batch."""
+    """One decision for many proposals (bulk review); an unknown id or a conflict fails the
+    whole batch (the caller's transaction is rolled back)."""
     ids = list(dict.fromkeys(proposal_ids))
     for proposal_id in ids:
         get_proposal(conn, proposal_id)
-    return [decide(conn, i, decision, actor, reason) for i in ids]
+    return [decide(conn, i, decision, actor, reason, supersede=supersede) for i in ids]
 
 
 def last_decision(conn: Connection, actor: str | None = None) -> Judgement | None:

@@ -15,14 +15,17 @@ from pursuit.screen.engine import (
     screen_records,
 )
 from pursuit.screen.index import ScreenIndex
+from pursuit.screen.memory import HitDecision, HitMemory, is_record_key, record_key
 from pursuit.screen.output import report_document, write_report
 from pursuit.screen.profiles import Profile, ProfileSet, profiles_from_ftm, profiles_from_workspace
 from pursuit.screen.records import RowProblem, ScreenInput, ScreenRecord, read_records
-from pursuit.screen.screening import load_profiles, screen_file
+from pursuit.screen.screening import load_memory, load_profiles, screen_file, screen_input
 
 __all__ = [
     "SCREEN_THRESHOLD",
     "Candidate",
+    "HitDecision",
+    "HitMemory",
     "Profile",
     "ProfileSet",
     "RowProblem",
@@ -32,13 +35,17 @@ __all__ = [
     "ScreenRecord",
     "ScreenReport",
     "ScreenResult",
+    "is_record_key",
+    "load_memory",
     "load_profiles",
     "profiles_from_ftm",
     "profiles_from_workspace",
     "read_records",
     "record_hit_decision",
+    "record_key",
     "report_document",
     "screen_file",
+    "screen_input",
     "screen_one",
     "screen_records",
     "write_report",

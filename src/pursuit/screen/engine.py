@@ -3,18 +3,22 @@
 The index proposes a few profiles per record; each is then compared as a person (names, birth
 year, nationality, gender) by the names package, which gives the score and its per-feature
 reasons. `match` only says the score reached the threshold: a reviewer decides, and the decision
-is recorded as a judgement (`record_hit_decision`).
+is recorded as a judgement (`record_hit_decision`) on the record's key and the entity. The next
+run shows that decision beside the candidate (`memory.py`): a hit judged not the same is no longer
+a match. Records go through the name model in batches (`screen_records`), one run of the model
+per batch: the CLI, the API and the web page all screen through it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from sqlalchemy.engine import Connection
 
 from pursuit.errors import InputError
+from pursuit.names.reasons import Reason, ReasonCode
 from pursuit.resolve.judgements import Decision, Judgement, JudgementSource, record_judgement
 from pursuit.resolve.naming import (
     PersonComparison,
@@ -22,6 +26,7 @@ from pursuit.resolve.naming import (
     compare_persons_many,
 )
 from pursuit.screen.index import Prefiltered, ScreenIndex
+from pursuit.screen.memory import KEY_PREFIX, HitDecision, HitMemory, is_record_key, record_key
 from pursuit.screen.profiles import Profile
 from pursuit.screen.records import RowProblem, ScreenRecord
 
@@ -65,8 +70,9 @@ class Candidate:
     matched_name: str
     score: float
     match: bool
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     item_ids: tuple[str, ...] = ()
+    decision: HitDecision | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,7 @@ class ScreenResult:
     id: str
     name: str
     candidates: list[Candidate]
+    key: str = ""  # the record's key, to which decisions on its hits are tied
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,15 +115,17 @@ def _profile_person(profile: Profile, name: str) -> PersonRecord:
     )
 
 
-def _birth_reason(record: ScreenRecord, profile: Profile) -> tuple[float, str | None]:
-    """Several listed birth years: the closest one counts (the comparison sees only one)."""
+def _birth_reason(record: ScreenRecord, profile: Profile) -> Reason | None:
+    """Several listed birth years: the closest one counts (the comparison sees only one).
+    The reason's weight is the factor it puts on the score."""
     if record.birth is None or len(profile.birth_years) < 2:
-        return 1.0, None
+        return None
     gap = min(abs(record.birth.year - y) for y in profile.birth_years)
     margin = 3 if record.birth.approximate else 1
+    years = list(profile.birth_years)
     if gap <= margin:
-        return 1.0, f"birth year {record.birth.year} among {list(profile.birth_years)}: +"
-    return 0.8, f"birth year {record.birth.year} not among {list(profile.birth_years)}: -"
+        return Reason(ReasonCode.BIRTH_YEAR_AMONG, f"{record.birth.year} among {years}", 1.0)
+    return Reason(ReasonCode.BIRTH_YEAR_NOT_AMONG, f"{record.birth.year} not among {years}", 0.8)
 
 
 def _candidate(
@@ -129,12 +138,12 @@ def _candidate(
     profile = index.profiles[hit.profile]
     matched = index.entry_name[hit.entry]
     score, reasons = compared.score, list(compared.reasons)
-    factor, why = _birth_reason(record, profile)
-    if why:
-        score, reasons = score * factor, [*reasons, why]
+    birth = _birth_reason(record, profile)
+    if birth is not None:
+        score, reasons = score * (birth.weight or 1.0), [*reasons, birth]
     if index.entry_weak[hit.entry]:
         score *= WEAK_ALIAS_FACTOR
-        reasons.append(f"matched a weak alias ({matched}): score x{WEAK_ALIAS_FACTOR}")
+        reasons.append(Reason(ReasonCode.WEAK_ALIAS, matched, WEAK_ALIAS_FACTOR))
     score = round(min(max(score, 0.0), 1.0), 4)
     return Candidate(
         profile.id,
@@ -147,8 +156,24 @@ def _candidate(
     )
 
 
+def _decided(candidate: Candidate, decision: HitDecision | None) -> Candidate:
+    """The candidate as a reviewer's decision leaves it: not the same is no match; same is."""
+    if decision is None:
+        return candidate
+    match = candidate.match
+    if decision.decision is Decision.NOT_SAME:
+        match = False
+    elif decision.decision is Decision.SAME:
+        match = True
+    reasons = (*candidate.reasons, decision.explanation())
+    return replace(candidate, match=match, reasons=reasons, decision=decision)
+
+
 def _screen_batch(
-    index: ScreenIndex, records: Sequence[ScreenRecord], options: ScreenOptions
+    index: ScreenIndex,
+    records: Sequence[ScreenRecord],
+    options: ScreenOptions,
+    memory: HitMemory,
 ) -> list[ScreenResult]:
     """Candidates for several records, their comparisons scored in one run of the name model."""
     hits = [index.prefilter(r.name, options.prefilter, options.floor) for r in records]
@@ -160,28 +185,47 @@ def _screen_batch(
     compared = iter(compare_persons_many(pairs))
     results = []
     for record, found in zip(records, hits, strict=True):
+        key = record_key(record)
         candidates = [
-            _candidate(index, record, hit, next(compared), options.threshold) for hit in found
+            _decided(
+                _candidate(index, record, hit, next(compared), options.threshold),
+                memory.decision(key, index.profiles[hit.profile].id),
+            )
+            for hit in found
         ]
         candidates.sort(key=lambda c: (-c.score, c.entity_id))
-        results.append(ScreenResult(record.id, record.name, candidates[: options.limit]))
+        results.append(ScreenResult(record.id, record.name, candidates[: options.limit], key))
     return results
 
 
-def screen_one(index: ScreenIndex, record: ScreenRecord, options: ScreenOptions) -> ScreenResult:
+def screen_one(
+    index: ScreenIndex,
+    record: ScreenRecord,
+    options: ScreenOptions,
+    memory: HitMemory | None = None,
+) -> ScreenResult:
     """The best candidates for one record, best first."""
-    return _screen_batch(index, [record], options)[0]
+    return _screen_batch(index, [record], options, memory or HitMemory())[0]
 
 
 BATCH = 64  # records whose comparisons go through the name model together
 
 
 def screen_records(
-    index: ScreenIndex, records: Iterable[ScreenRecord], options: ScreenOptions
+    index: ScreenIndex,
+    records: Iterable[ScreenRecord],
+    options: ScreenOptions,
+    memory: HitMemory | None = None,
 ) -> Iterator[ScreenResult]:
+    """Each record's best candidates, best first, with the decisions `memory` holds on them.
+
+    Records are taken `BATCH` at a time so that their comparisons share one run of the name
+    model; this is the one screening loop, whoever asks (CLI, API, web page, reconciliation).
+    """
+    remembered = memory or HitMemory()
     source = iter(records)
     while batch := list(islice(source, BATCH)):
-        yield from _screen_batch(index, batch, options)
+        yield from _screen_batch(index, batch, options, remembered)
 
 
 def record_hit_decision(
@@ -192,7 +236,14 @@ def record_hit_decision(
     actor: str,
     reason: str = "",
 ) -> Judgement:
-    """A reviewer's decision on a screening hit, kept as a judgement on (record, entity)."""
+    """A reviewer's decision on a screening hit, kept as a judgement on (record, entity).
+
+    `record_key` is the key the screening output gives the record (`screen:...`)."""
+    if not is_record_key(record_key) or is_record_key(entity_id):
+        raise InputError(
+            f"a screening decision pairs a record key ({KEY_PREFIX}...) with an entity id; "
+            f"got {record_key!r} and {entity_id!r}"
+        )
     return record_judgement(
         conn,
         record_key,

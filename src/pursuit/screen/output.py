@@ -1,9 +1,13 @@
 """Writing a screening report: one JSON document, or a flat CSV with one row per candidate.
 
 The JSON is `{"results": [{"id", "name", "candidates": [{"entity_id", "name", "score", "match",
-"reasons"}]}]}` with, beside it, the rows that were skipped and the fields that could not be read,
-so nothing leaves the run unaccounted for. The CSV gives each record at least one row (with empty
-candidate columns when nothing came close), so a spreadsheet shows every record.
+"reasons", "decision"}]}]}` with, beside it, the rows that were skipped and the fields that could
+not be read, so nothing leaves the run unaccounted for. Each result carries the record's `key`,
+the id a decision on one of its hits is recorded under; `decision` is null or the reviewer's
+decision in force on the pair (`decision`, `decided_by`, `decided_at`, `reason`). Each reason is
+`{"code", "detail", "weight", "text"}`: programs check `code`, people read `text`. The CSV gives
+each record at least one row (with empty candidate columns when nothing came close), so a
+spreadsheet shows every record; its `reasons` cell holds the texts joined with "; ".
 """
 
 from __future__ import annotations
@@ -14,10 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from pursuit.errors import InputError, UnreadableInput
+from pursuit.names.reasons import describe_all, reason_document
 from pursuit.screen.engine import Candidate, ScreenReport, ScreenResult
+from pursuit.screen.memory import HitDecision
 from pursuit.screen.records import RowProblem
 
-__all__ = ["CSV_COLUMNS", "candidate_document", "report_document", "write_report"]
+__all__ = [
+    "CSV_COLUMNS",
+    "candidate_document",
+    "decision_document",
+    "report_document",
+    "write_report",
+]
 
 CSV_COLUMNS = (
     "id",
@@ -30,7 +42,24 @@ CSV_COLUMNS = (
     "match",
     "reasons",
     "items",
+    "record_key",
+    "decision",
+    "decided_by",
+    "decided_at",
+    "decision_reason",
 )
+
+
+def decision_document(d: HitDecision | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {
+        "decision": str(d.decision),
+        "decided_by": d.decided_by,
+        "decided_at": d.decided_at.isoformat(),
+        "reason": d.reason,
+        "entity_id": d.entity_id,
+    }
 
 
 def candidate_document(c: Candidate) -> dict[str, Any]:
@@ -40,7 +69,8 @@ def candidate_document(c: Candidate) -> dict[str, Any]:
         "matched_name": c.matched_name,
         "score": c.score,
         "match": c.match,
-        "reasons": list(c.reasons),
+        "reasons": [reason_document(r) for r in c.reasons],
+        "decision": decision_document(c.decision),
     }
     if c.item_ids:
         found["items"] = list(c.item_ids)
@@ -48,7 +78,12 @@ def candidate_document(c: Candidate) -> dict[str, Any]:
 
 
 def _result(r: ScreenResult) -> dict[str, Any]:
-    return {"id": r.id, "name": r.name, "candidates": [candidate_document(c) for c in r.candidates]}
+    return {
+        "id": r.id,
+        "name": r.name,
+        "key": r.key,
+        "candidates": [candidate_document(c) for c in r.candidates],
+    }
 
 
 def _problem(p: RowProblem) -> dict[str, Any]:
@@ -71,7 +106,7 @@ def _csv_rows(report: ScreenReport) -> list[list[str]]:
     rows: list[list[str]] = []
     for r in report.results:
         if not r.candidates:
-            rows.append([r.id, r.name, "", "", "", "", "", "false", "", ""])
+            rows.append([r.id, r.name, "", "", "", "", "", "false", "", "", r.key, "", "", "", ""])
         for rank, c in enumerate(r.candidates, start=1):
             rows.append(
                 [
@@ -83,11 +118,19 @@ def _csv_rows(report: ScreenReport) -> list[list[str]]:
                     c.matched_name,
                     f"{c.score:.4f}",
                     "true" if c.match else "false",
-                    "; ".join(c.reasons),
+                    describe_all(c.reasons),
                     " ".join(c.item_ids),
+                    r.key,
+                    *_decision_cells(c.decision),
                 ]
             )
     return rows
+
+
+def _decision_cells(d: HitDecision | None) -> list[str]:
+    if d is None:
+        return ["", "", "", ""]
+    return [str(d.decision), d.decided_by, d.decided_at.isoformat(), d.reason]
 
 
 def write_report(report: ScreenReport, path: Path) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from pursuit.errors import EmptyInput, MalformedInput, UnreadableInput
-from pursuit.screen.fields import country_codes, parse_birth
+from pursuit.names.fields import country_codes, parse_birth
 from pursuit.screen.records import RowProblem
 
 __all__ = ["Profile", "ProfileSet", "profiles_from_ftm", "profiles_from_workspace"]
@@ -115,10 +115,10 @@ def profiles_from_ftm(path: Path) -> ProfileSet:
 
 def profiles_from_workspace(conn: Connection) -> ProfileSet:
     """The workspace's persons, as reviewers' corrections and judgements have merged them."""
-    from pursuit.resolve.entities import list_entities
+    from pursuit.resolve.profiles import list_profiles
 
     profiles = []
-    for e in list_entities(conn, "person"):
+    for e in list_profiles(conn, "person"):
         countries: list[str] = []
         for text in e.properties.get("nationality", []):
             countries.extend(c for c in country_codes(text)[0] if c not in countries)

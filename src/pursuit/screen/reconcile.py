@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from pursuit.errors import MalformedInput
-from pursuit.screen.engine import SCREEN_THRESHOLD, ScreenOptions, screen_one
+from pursuit.names.reasons import describe_all
+from pursuit.screen.engine import SCREEN_THRESHOLD, ScreenOptions, ScreenResult, screen_records
 from pursuit.screen.index import ScreenIndex
+from pursuit.screen.memory import HitMemory
 from pursuit.screen.records import records_from_rows
 
 __all__ = ["PROPERTIES", "manifest", "reconcile_queries"]
@@ -53,16 +55,19 @@ def _fields(query: dict[str, Any]) -> list[str]:
     return [found["birth_date"], found["nationality"], found["gender"]]
 
 
-def _answer(index: ScreenIndex, key: str, query: Any) -> dict[str, Any]:
+def _record(key: str, query: Any) -> list[str]:
     if not isinstance(query, dict) or not isinstance(query.get("query"), str):
         raise MalformedInput(f"query {key!r} needs a text field 'query'")
-    limit = int(query.get("limit") or 5)
-    header = ["id", "name", "birth_date", "nationality", "gender"]
-    taken = records_from_rows(header, [(1, [key, query["query"], *_fields(query)])])
-    if not taken.records:
+    return [key, query["query"], *_fields(query)]
+
+
+def _limit(query: dict[str, Any]) -> int:
+    return max(1, min(int(query.get("limit") or 5), 100))
+
+
+def _answer(result: ScreenResult | None, limit: int) -> dict[str, Any]:
+    if result is None:
         return {"result": []}
-    options = ScreenOptions(SCREEN_THRESHOLD, max(1, min(limit, 100)))
-    result = screen_one(index, taken.records[0], options)
     return {
         "result": [
             {
@@ -71,15 +76,23 @@ def _answer(index: ScreenIndex, key: str, query: Any) -> dict[str, Any]:
                 "type": [PERSON_TYPE],
                 "score": round(c.score * 100, 2),
                 "match": c.match,
-                "description": "; ".join(c.reasons),
+                "description": describe_all(c.reasons),
             }
-            for c in result.candidates
+            for c in result.candidates[:limit]
         ]
     }
 
 
-def reconcile_queries(index: ScreenIndex, queries: dict[str, Any]) -> dict[str, Any]:
-    """Answers keyed like the queries (q0, q1, ...)."""
+def reconcile_queries(
+    index: ScreenIndex, queries: dict[str, Any], memory: HitMemory | None = None
+) -> dict[str, Any]:
+    """Answers keyed like the queries (q0, q1, ...), all screened in one batched run."""
     if len(queries) > MAX_QUERIES:
         raise MalformedInput(f"at most {MAX_QUERIES} queries per request")
-    return {key: _answer(index, key, q) for key, q in queries.items()}
+    rows = [(n, _record(key, q)) for n, (key, q) in enumerate(queries.items(), start=1)]
+    header = ["id", "name", "birth_date", "nationality", "gender"]
+    taken = records_from_rows(header, rows)
+    limits = {key: _limit(q) for key, q in queries.items()}
+    options = ScreenOptions(SCREEN_THRESHOLD, max(limits.values(), default=5))
+    found = {r.id: r for r in screen_records(index, taken.records, options, memory)}
+    return {key: _answer(found.get(key), limits[key]) for key in queries}

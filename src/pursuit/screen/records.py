@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pursuit.errors import EmptyInput, MalformedInput, UnreadableInput
-from pursuit.screen.fields import BirthYear, country_codes, parse_birth
+from pursuit.names.fields import BirthYear, country_codes, parse_birth
 
 __all__ = [
     "KNOWN_COLUMNS",

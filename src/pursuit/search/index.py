@@ -7,6 +7,7 @@ index the folded text of `search/normalize.py`, so Arabic variants match on eith
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -46,8 +47,11 @@ def _terms(query: str) -> list[str]:
     return terms
 
 
+Cases = Collection[str] | None
+
+
 def _sqlite(
-    conn: Connection, terms: list[str], limit: int, language: str | None
+    conn: Connection, terms: list[str], limit: int, language: str | None, cases: Cases
 ) -> list[SearchHit]:
     match = " ".join(f'"{t}"' for t in terms)
     in_language = (
@@ -56,16 +60,19 @@ def _sqlite(
         if language
         else ""
     )
-    rows = conn.execute(
-        sa.text(
-            "SELECT d.item_id AS item_id, i.filename AS filename, "
-            "snippet(search_fts, 0, '[', ']', '…', 16) AS snippet, bm25(search_fts) AS rank "
-            "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-            "JOIN items i ON i.id = d.item_id JOIN derivatives v ON v.id = d.derivative_id "
-            f"WHERE search_fts MATCH :q {in_language}ORDER BY rank LIMIT :n"
-        ),
-        {"q": match, "n": limit * 4, "lang": language},
+    in_cases = "AND i.case_id IN :cases " if cases is not None else ""
+    query = sa.text(
+        "SELECT d.item_id AS item_id, i.filename AS filename, "
+        "snippet(search_fts, 0, '[', ']', '…', 16) AS snippet, bm25(search_fts) AS rank "
+        "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+        "JOIN items i ON i.id = d.item_id JOIN derivatives v ON v.id = d.derivative_id "
+        f"WHERE search_fts MATCH :q {in_language}{in_cases}ORDER BY rank LIMIT :n"
     )
+    params: dict[str, object] = {"q": match, "n": limit * 4, "lang": language}
+    if cases is not None:
+        query = query.bindparams(sa.bindparam("cases", expanding=True))
+        params["cases"] = sorted(cases)
+    rows = conn.execute(query, params)
     return [SearchHit(r.item_id, r.filename, r.snippet, -float(r.rank)) for r in rows]
 
 
@@ -77,9 +84,12 @@ def _in_language(language: str) -> sa.ColumnElement[bool]:
 
 
 def _postgres(
-    conn: Connection, terms: list[str], limit: int, language: str | None
+    conn: Connection, terms: list[str], limit: int, language: str | None, cases: Cases
 ) -> list[SearchHit]:
-    tsquery = sa.func.to_tsquery("simple", " & ".join(terms))
+    # PostgreSQL's parser reads the digits after a hyphen as a signed number ("W-001" is 'w' and
+    # '-001'), so a number also matches its signed form.
+    words = [f"({t} | -{t})" if t.isdigit() else t for t in terms]
+    tsquery = sa.func.to_tsquery("simple", " & ".join(words))
     vector = sa.func.to_tsvector("simple", search_docs.c.body)
     rank = sa.func.ts_rank(vector, tsquery).label("rank")
     headline = sa.func.ts_headline(
@@ -91,6 +101,7 @@ def _postgres(
         .join(derivatives, derivatives.c.id == search_docs.c.derivative_id)
         .where(vector.op("@@")(tsquery))
         .where(_in_language(language) if language else sa.true())
+        .where(items.c.case_id.in_(sorted(cases)) if cases is not None else sa.true())
         .order_by(rank.desc())
         .limit(limit * 4)
     )
@@ -98,16 +109,25 @@ def _postgres(
 
 
 def search(
-    conn: Connection, query: str, limit: int = 20, language: str | None = None
+    conn: Connection,
+    query: str,
+    limit: int = 20,
+    language: str | None = None,
+    case_ids: Cases = None,
 ) -> list[SearchHit]:
     """Items whose text holds every word of `query`, best first, one hit per item.
 
-    `language` (ISO 639-1, e.g. "ar") keeps texts in that language or with a paragraph in it.
+    `language` (ISO 639-1, e.g. "ar") keeps texts in that language or with a paragraph in it;
+    `case_ids` keeps items of those cases (None: every case), so a user's search never ranks,
+    quotes or counts what they may not read.
     """
     terms = _terms(query)
+    if case_ids is not None and not case_ids:
+        return []
     finder = _postgres if conn.dialect.name == "postgresql" else _sqlite
     hits: dict[str, SearchHit] = {}
-    for hit in finder(conn, terms, limit, language.lower() if language else None):
+    lang = language.lower() if language else None
+    for hit in finder(conn, terms, limit, lang, case_ids):
         if hit.item_id not in hits:
             hits[hit.item_id] = hit
     return list(hits.values())[:limit]

@@ -3,28 +3,43 @@
 Mentions are machine output, regenerable from a derivative at any time, so a re-run replaces the
 item's earlier mentions, claims and incidents; the derivatives they came from stay untouched, and
 reviewers' corrections are separate records applied again after every run.
+
+The text is read in bounded pieces (`PURSUIT_NLP_CHUNK_CHARS`) and only up to
+`PURSUIT_NLP_MAX_CHARS` characters of it, so one huge text cannot exhaust the machine; a run
+that left text unread says so in its note.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from sqlalchemy.engine import Connection
 
 from pursuit.corrections import active_corrections, apply_to_mentions
+from pursuit.entities import EntityType, ensure_entity
 from pursuit.errors import PursuitError
 from pursuit.evidence.items import Item
-from pursuit.nlp import extract_claims, extract_incidents, extract_mentions
+from pursuit.nlp import analyse, incident_claims
 from pursuit.nlp.model import Claim, Incident, Mention
-from pursuit.resolve.entities import ensure_entity
 from pursuit.stages.derivatives import Derivative, latest_derivative
-from pursuit.stages.runs import Stage, finish_run, start_run
+from pursuit.stages.runs import Stage, contained, finish_run, start_run
 from pursuit.store.schema import claims, incidents, mentions
 from pursuit.store.workspace import Workspace
 
-__all__ = ["ENTITY_MENTION_TYPES", "incident_label", "run_nlp"]
+__all__ = ["ENTITY_MENTION_TYPES", "NlpOutcome", "incident_label", "run_nlp"]
 
-ENTITY_MENTION_TYPES = {"person", "organization", "location"}
+ENTITY_MENTION_TYPES = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION}
 
 Spans = dict[tuple[int, int], str]
+
+
+@dataclass(frozen=True, slots=True)
+class NlpOutcome:
+    """What the language stage did for one item; `error` is set when it failed."""
+
+    mentions: int
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def incident_label(incident: Incident) -> str:
@@ -77,7 +92,7 @@ def _store_incidents(
     conn: Connection, item: Item, derivative: Derivative, found: list[Incident], spans: Spans
 ) -> None:
     for inc in found:
-        entity_id = ensure_entity(conn, item.case_id, "incident", incident_label(inc))
+        entity_id = ensure_entity(conn, item.case_id, EntityType.INCIDENT, incident_label(inc))
         spans[(inc.trigger.start, inc.trigger.end)] = entity_id
         details = {
             "victims": _names(inc.victims),
@@ -138,28 +153,55 @@ def _clear(conn: Connection, item_id: str) -> None:
         conn.execute(table.delete().where(table.c.item_id == item_id))
 
 
-def run_nlp(ws: Workspace, item: Item) -> int:
-    """Extract and store mentions, claims and incidents for `item`; returns the mention count."""
-    run = start_run(ws, item.id, Stage.NLP)
+def run_nlp(ws: Workspace, item: Item, *, queued: int | None = None) -> NlpOutcome:
+    """Extract and store mentions, claims and incidents for `item`; never raises for content."""
+    run = start_run(ws, item.id, Stage.NLP, queued)
+    return contained(
+        ws, run, lambda: _nlp(ws, item, run), lambda why: NlpOutcome(0, f"{item.filename}: {why}")
+    )
+
+
+def _capped(ws: Workspace, text: str) -> tuple[str, list[str]]:
+    cap = ws.settings.nlp_max_chars
+    if len(text) <= cap:
+        return text, []
+    note = (
+        f"read the first {cap:,} of {len(text):,} characters (PURSUIT_NLP_MAX_CHARS); "
+        "the rest has no mentions"
+    )
+    return text[:cap], [note]
+
+
+def _found(
+    ws: Workspace, item: Item, derivative: Derivative, text: str
+) -> tuple[list[Mention], list[Claim], list[Incident]]:
+    with ws.read() as conn:
+        fixes = active_corrections(conn, item.case_id)
+    chunk = ws.settings.nlp_chunk_chars
+    result = analyse(
+        text, derivative.language, lambda m: apply_to_mentions(m, item.id, fixes), chunk
+    )
+    claims_found = result.claims + [c for i in result.incidents for c in incident_claims(i)]
+    return result.mentions, claims_found, result.incidents
+
+
+def _nlp(ws: Workspace, item: Item, run: int) -> NlpOutcome:
     with ws.read() as conn:
         derivative = latest_derivative(conn, item.id)
-        fixes = active_corrections(conn, item.case_id)
     if derivative is None or not derivative.text.strip():
         finish_run(ws, run)
-        return 0
-    text = derivative.text
+        return NlpOutcome(0)
+    text, warnings = _capped(ws, derivative.text)
     try:
-        found = apply_to_mentions(extract_mentions(text, derivative.language), item.id, fixes)
-        found_claims = extract_claims(text, found)
-        found_incidents = extract_incidents(text, found)
+        found, found_claims, found_incidents = _found(ws, item, derivative, text)
     except PursuitError as exc:
         finish_run(ws, run, str(exc))
-        return 0
+        return NlpOutcome(0, f"{item.filename}: {exc}")
     with ws.write() as conn:
         _clear(conn, item.id)
         spans: Spans = {}
         _store_incidents(conn, item, derivative, found_incidents, spans)
         _store_mentions(conn, item, derivative, found, spans)
         _store_claims(conn, item, derivative, found_claims, spans)
-    finish_run(ws, run)
-    return len(found)
+    finish_run(ws, run, note="; ".join(warnings) or None)
+    return NlpOutcome(len(found), warnings=warnings)

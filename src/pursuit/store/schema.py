@@ -96,6 +96,8 @@ stage_runs = sa.Table(
     sa.Column("error", sa.Text, nullable=True),
     sa.Column("started_at", AwareDateTime, nullable=False),
     sa.Column("finished_at", AwareDateTime, nullable=True),
+    sa.Column("host", sa.String(255), nullable=True),
+    sa.Column("pid", sa.Integer, nullable=True),
 )
 
 custody_events = sa.Table(
@@ -110,6 +112,8 @@ custody_events = sa.Table(
     sa.Column("details", sa.Text, nullable=False),
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
+    # "has this user viewed this item lately?", asked before every read is logged
+    sa.Index("ix_custody_events_reads", "item_id", "actor", "action", "at"),
 )
 
 checkpoints = sa.Table(
@@ -276,3 +280,135 @@ identity_clusters = sa.Table(
     sa.Column("cluster_id", sa.String(200), nullable=False, index=True),
     sa.Column("run_id", sa.Integer, sa.ForeignKey("identity_runs.id"), nullable=False),
 )
+
+# --- witness protection: the encrypted vault and sealed testimony (migration 0005) --------------
+# Identities are only ever stored as AES-GCM ciphertext; keys are stored only wrapped. See
+# pursuit/security for the key hierarchy (vault key outside the workspace -> case key -> data key).
+
+vault_meta = sa.Table(
+    "vault_meta",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("key_check", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+)
+
+case_keys = sa.Table(
+    "case_keys",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("wrapped_key", sa.LargeBinary, nullable=True),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.Column("retired_at", AwareDateTime, nullable=True),
+    sa.UniqueConstraint("case_id", "version", name="uq_case_keys_case_version"),
+)
+
+witnesses = sa.Table(
+    "witnesses",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("pseudonym", sa.String(16), nullable=False),
+    sa.Column("key_version", sa.Integer, nullable=False),
+    sa.Column("wrapped_key", sa.LargeBinary, nullable=True),
+    sa.Column("nonce", sa.LargeBinary, nullable=False),
+    sa.Column("ciphertext", sa.LargeBinary, nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.Column("erased_at", AwareDateTime, nullable=True),
+    sa.UniqueConstraint("case_id", "pseudonym", name="uq_witnesses_case_pseudonym"),
+)
+
+witness_items = sa.Table(
+    "witness_items",
+    metadata,
+    sa.Column("item_id", sa.String(64), sa.ForeignKey("items.id"), primary_key=True),
+    sa.Column("witness_id", sa.Integer, sa.ForeignKey("witnesses.id"), nullable=False, index=True),
+    sa.Column("linked_at", AwareDateTime, nullable=False),
+)
+
+sealed_blobs = sa.Table(
+    "sealed_blobs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("sha256", sa.String(64), nullable=False, index=True),
+    sa.Column("sealed_sha256", sa.String(64), nullable=False),
+    sa.Column("witness_id", sa.Integer, sa.ForeignKey("witnesses.id"), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+)
+
+__all__ += ["case_keys", "sealed_blobs", "vault_meta", "witness_items", "witnesses"]
+
+# People who sign in, their roles per case, sessions, API tokens and one-time sign-in links.
+# Secrets are stored only as SHA-256 digests of random tokens, passwords only as Argon2 hashes.
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("password_hash", sa.Text, nullable=True),
+    sa.Column("is_admin", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_by", sa.String(200), nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.Column("disabled_at", AwareDateTime, nullable=True),
+)
+
+memberships = sa.Table(
+    "memberships",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False, index=True),
+    sa.Column("case_id", sa.String(64), nullable=False),
+    sa.Column("role", sa.String(32), nullable=False),
+    sa.Column("granted_by", sa.String(200), nullable=False),
+    sa.Column("granted_at", AwareDateTime, nullable=False),
+    sa.UniqueConstraint("user_id", "case_id", name="uq_memberships_user_case"),
+)
+
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False, index=True),
+    sa.Column("csrf", sa.String(64), nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.Column("expires_at", AwareDateTime, nullable=False),
+    sa.Column("reauth_at", AwareDateTime, nullable=True),
+    sa.Column("revoked_at", AwareDateTime, nullable=True),
+)
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False, index=True),
+    sa.Column("digest", sa.String(64), nullable=False, unique=True),
+    sa.Column("label", sa.String(200), nullable=False, server_default=""),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.Column("revoked_at", AwareDateTime, nullable=True),
+)
+
+signin_links = sa.Table(
+    "signin_links",
+    metadata,
+    sa.Column("digest", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.Column("expires_at", AwareDateTime, nullable=False),
+    sa.Column("used_at", AwareDateTime, nullable=True),
+)
+
+signin_attempts = sa.Table(
+    "signin_attempts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False, index=True),
+    sa.Column("client", sa.String(64), nullable=False, server_default=""),
+    sa.Column("at", AwareDateTime, nullable=False),
+    sa.Column("ok", sa.Boolean, nullable=False),
+)
+
+__all__ += ["api_tokens", "memberships", "sessions", "signin_attempts", "signin_links", "users"]

@@ -12,8 +12,12 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form
 from fastapi.responses import RedirectResponse
 
-from pursuit.api.deps import Actor, Ws
-from pursuit.corrections import CorrectionAction, correct_entity, correct_mention
+from pursuit.corrections import CorrectionAction, correct_mention
+from pursuit.http.auth import Signed
+from pursuit.http.deps import Ws
+from pursuit.http.scope import require_entity_correction, require_for_mention
+from pursuit.resolve.decisions import correct_identity
+from pursuit.security.roles import Permission
 
 __all__ = ["router"]
 
@@ -30,14 +34,22 @@ def _back(entity_id: str, note: str) -> RedirectResponse:
 
 @router.post("/entities/{entity_id}/corrections")
 def entity_form(
-    entity_id: str, action: Action, ws: Ws, actor: Actor, value: Value = "", reason: Reason = ""
+    entity_id: str,
+    action: Action,
+    ws: Ws,
+    who: Signed,
+    value: Value = "",
+    reason: Reason = "",
+    supersede: Annotated[bool, Form()] = False,
 ) -> RedirectResponse:
+    actor = who.name
     with ws.write() as conn:
-        cid = correct_entity(conn, entity_id, action, value.strip(), actor, reason)
+        require_entity_correction(conn, who, entity_id, action, value)
+        done = correct_identity(conn, entity_id, action, value, actor, reason, supersede=supersede)
+    note = f"{done.kind} {done.id}: {action} recorded"
     if action is CorrectionAction.DELETE:
-        return RedirectResponse(f"/entities?done={quote(f'correction {cid}: deleted')}", 303)
-    target = value.strip() if action is CorrectionAction.MERGE else entity_id
-    return _back(target, f"correction {cid}: {action} recorded")
+        return RedirectResponse(f"/entities?done={quote(note)}", 303)
+    return _back(done.entity_id, note)
 
 
 @router.post("/mentions/{mention_id}/corrections")
@@ -46,10 +58,11 @@ def mention_form(
     entity_id: Annotated[str, Form(max_length=64)],
     action: Action,
     ws: Ws,
-    actor: Actor,
+    who: Signed,
     value: Value = "",
     reason: Reason = "",
 ) -> RedirectResponse:
     with ws.write() as conn:
-        cid = correct_mention(conn, mention_id, action, value.strip(), actor, reason)
+        require_for_mention(conn, who, Permission.CORRECT, mention_id)
+        cid = correct_mention(conn, mention_id, action, value.strip(), who.name, reason)
     return _back(entity_id, f"correction {cid}: mention {action} recorded")

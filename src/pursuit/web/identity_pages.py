@@ -1,7 +1,9 @@
 """Web pages for names and screening: compare two names, screen a list of names.
 
-Both pages show proposals with their scores and reasons; nothing here records a finding. A
-screening hit is decided in the review queue or through the API's judgements.
+Both pages show proposals with their scores and reasons; nothing here records a finding. Each
+screening candidate carries the decision a reviewer took on it, if any, and buttons to take one:
+a hit judged "not same" shows who decided it and when, and is no longer proposed as a match.
+The names go through the same batched screening as the CLI and the API (`screen_input`).
 """
 
 from __future__ import annotations
@@ -11,12 +13,17 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
-from pursuit.api.deps import Ws
-from pursuit.api.identity import _index
+from pursuit.http.auth import Signed
+from pursuit.http.deps import Ws
+from pursuit.http.scope import require_for_entities
+from pursuit.http.screening import screen_index_for
 from pursuit.names import DEFAULT_THRESHOLD, compare_names, parse_name
 from pursuit.names.pairs import MAX_NAME
-from pursuit.screen.engine import SCREEN_THRESHOLD, ScreenOptions, screen_one
+from pursuit.resolve.judgements import Decision
+from pursuit.screen import ScreenOptions, load_memory, record_hit_decision, screen_input
+from pursuit.screen.engine import SCREEN_THRESHOLD
 from pursuit.screen.records import records_from_rows
+from pursuit.security.roles import Permission, Principal
 from pursuit.web.pages import page
 
 __all__ = ["router"]
@@ -51,21 +58,46 @@ def screen_page() -> HTMLResponse:
     return page("screen.html", threshold=SCREEN_THRESHOLD, results=None)
 
 
-@router.post("/screen", response_class=HTMLResponse)
-def screen_names(
-    request: Request, ws: Ws, names: Annotated[str, Form(max_length=MAX_LINES * MAX_NAME)]
-) -> HTMLResponse:
+NamesForm = Annotated[str, Form(max_length=MAX_LINES * MAX_NAME)]
+
+
+def _screened(request: Request, ws: Ws, who: Principal, names: str) -> HTMLResponse:
+    """The names screened against the persons of the cases the user may screen in."""
     lines = [line.strip() for line in names.splitlines() if line.strip()][:MAX_LINES]
     rows = [(n, [f"line{n}", line, "", "", ""]) for n, line in enumerate(lines, start=1)]
     taken = records_from_rows(["id", "name", "birth_date", "nationality", "gender"], rows)
-    index = _index(request, ws)
-    options = ScreenOptions()
-    results = [screen_one(index, record, options) for record in taken.records]
+    report = screen_input(
+        screen_index_for(request, ws, who), taken, ScreenOptions(), load_memory(ws)
+    )
     return page(
         "screen.html",
         threshold=SCREEN_THRESHOLD,
         names=names,
-        results=results,
-        skipped=taken.skipped,
-        profiles=len(index),
+        results=report.results,
+        skipped=report.skipped,
+        profiles=report.profile_count,
+        decisions=list(Decision),
     )
+
+
+@router.post("/screen", response_class=HTMLResponse)
+def screen_names(request: Request, ws: Ws, who: Signed, names: NamesForm) -> HTMLResponse:
+    return _screened(request, ws, who, names)
+
+
+@router.post("/screen/decide", response_class=HTMLResponse)
+def screen_decide(
+    request: Request,
+    ws: Ws,
+    who: Signed,
+    names: NamesForm,
+    key: Annotated[str, Form(max_length=200)],
+    entity_id: Annotated[str, Form(max_length=200)],
+    decision: Annotated[Decision, Form()],
+    reason: Annotated[str, Form(max_length=2000)] = "",
+) -> HTMLResponse:
+    """Record the decision on one hit, then show the same names screened again."""
+    with ws.write() as conn:
+        require_for_entities(conn, who, Permission.JUDGE, entity_id)
+        record_hit_decision(conn, key, entity_id, decision, who.name, reason)
+    return _screened(request, ws, who, names)

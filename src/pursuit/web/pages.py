@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi.responses import HTMLResponse
 
-from pursuit.web.render import render
+from pursuit.render import render
 
 __all__ = ["page"]
 

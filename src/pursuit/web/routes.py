@@ -10,6 +10,8 @@ from pursuit.web import (
     identity_pages,
     inquiry_pages,
     review_routes,
+    signin_pages,
+    static_pages,
 )
 
 __all__ = ["router"]
@@ -20,3 +22,5 @@ router.include_router(inquiry_pages.router)
 router.include_router(review_routes.router)
 router.include_router(correction_pages.router)
 router.include_router(identity_pages.router)
+router.include_router(signin_pages.router)
+router.include_router(static_pages.router)

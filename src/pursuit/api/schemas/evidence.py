@@ -1,0 +1,262 @@
+"""Response shapes of evidence: cases, items, custody, search, entities, dossiers, verification."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from pydantic import Field
+
+from pursuit.api.schemas.base import Out
+from pursuit.cases.dossier import Dossier
+from pursuit.evidence.custody import CustodyEvent
+from pursuit.evidence.problems import ProblemKind
+from pursuit.stages.derivatives import Derivative
+from pursuit.stages.runs import RunStatus, Stage
+
+__all__ = [
+    "AcquisitionOut",
+    "CaseOut",
+    "CheckpointOut",
+    "CustodyEventOut",
+    "CustodyPage",
+    "DerivativeOut",
+    "DossierOut",
+    "EntityDetail",
+    "EntityList",
+    "EntityOut",
+    "ErrorOut",
+    "IntakeResponse",
+    "IntakeResultOut",
+    "ItemDetail",
+    "ItemList",
+    "ItemOut",
+    "MentionOut",
+    "ProblemOut",
+    "SearchHitOut",
+    "SearchResponse",
+    "StageRunOut",
+    "VerifyOut",
+]
+
+
+class ErrorOut(Out):
+    error: str = Field(description="The kind of error, e.g. UnknownItem.")
+    detail: str = Field(description="What went wrong, naming the id or input at fault.")
+
+
+class CaseOut(Out):
+    id: str
+    name: str
+    description: str
+    created_at: datetime
+    created_by: str
+    item_count: int = 0
+
+
+class AcquisitionOut(Out):
+    acquired_by: str
+    acquired_at: datetime
+    method: str
+    source_url: str | None
+    notes: str
+
+
+class ItemOut(Out):
+    id: str
+    case_id: str
+    sha256: str
+    size: int
+    filename: str
+    mime: str
+    acquisition: AcquisitionOut
+    parent_id: str | None
+    ingested_at: datetime
+    ingested_by: str
+
+
+class ItemList(Out):
+    items: list[ItemOut]
+    total: int
+
+
+class DerivativeOut(Out):
+    id: int
+    kind: str
+    tool: str
+    tool_version: str
+    parent_sha256: str = Field(description="SHA-256 of the item the tool read.")
+    text_sha256: str
+    language: str | None
+    meta: dict[str, str]
+    created_at: datetime
+    length: int = Field(description="Characters of text.")
+
+    @classmethod
+    def of(cls, derivative: Derivative) -> DerivativeOut:
+        fields = {name: getattr(derivative, name) for name in Derivative.__slots__}
+        return cls.model_validate({**fields, "length": len(derivative.text)})
+
+
+class StageRunOut(Out):
+    stage: Stage
+    status: RunStatus = Field(
+        description="queued, running, done or failed; a run whose process stopped reads failed."
+    )
+    error: str | None
+    started_at: datetime = Field(description="When it started (when it was queued, if queued).")
+    finished_at: datetime | None
+    host: str | None = Field(None, description="The host of the process doing the run.")
+    pid: int | None = Field(None, description="That process's id.")
+
+
+class ItemDetail(ItemOut):
+    derivatives: list[DerivativeOut]
+    stage_runs: list[StageRunOut]
+    children: list[str] = Field(description="Ids of items unpacked from this one.")
+
+
+class IntakeResultOut(Out):
+    path: str
+    status: str = Field(description="new, duplicate or failed")
+    id: str | None = None
+    sha256: str | None = None
+    mime: str | None = None
+    parent_id: str | None = None
+    error: str | None = None
+    warnings: list[str] = []
+
+
+class IntakeResponse(Out):
+    results: list[IntakeResultOut]
+
+
+class SearchHitOut(Out):
+    item_id: str
+    filename: str
+    snippet: str = Field(description="Folded text around the match; hits between [ and ].")
+    score: float
+
+
+class SearchResponse(Out):
+    query: str
+    results: list[SearchHitOut]
+
+
+class EntityOut(Out):
+    id: str
+    case_id: str
+    type: str
+    name: str
+    aliases: list[str]
+    mentions: int = Field(validation_alias="mention_count")
+    items: list[str] = Field(validation_alias="item_ids")
+    properties: dict[str, list[str]]
+
+
+class EntityList(Out):
+    entities: list[EntityOut]
+
+
+class MentionOut(Out):
+    item_id: str
+    filename: str
+    text: str
+    start: int
+    end: int
+    before: str
+    after: str
+    extractor: str
+    confidence: float
+    mention_id: int | None = None
+
+
+class EntityDetail(EntityOut):
+    mention_list: list[MentionOut] = Field(description="Each mention with its words in context.")
+
+
+class ManifestOut(Out):
+    item_id: str
+    filename: str
+    sha256: str
+    acquired_by: str
+    acquired_at: str
+    source_url: str | None
+
+
+class DossierEntityOut(EntityOut):
+    name_source: str = Field(description="Whence the name shown: a reviewer, or the mentions.")
+    members: list[str] = Field(description="Ids of the entities merged into this profile.")
+
+
+class SpellingOut(Out):
+    name: str
+    items: list[str] = Field(description="Ids of the items that spell the name so.")
+
+
+class AttestedOut(Out):
+    value: str
+    items: list[str] = Field(description="Ids of the items that say so.")
+
+
+class DossierOut(Out):
+    """The dossier contract of DESIGN.md (more fields welcome, none renamed)."""
+
+    entity: DossierEntityOut
+    aliases: list[SpellingOut] = []
+    properties: dict[str, list[AttestedOut]] = {}
+    generated_at: str
+    mentions: list[MentionOut]
+    manifest: list[ManifestOut]
+
+    @classmethod
+    def of(cls, dossier: Dossier) -> DossierOut:
+        body = dossier.as_json()
+        listed = EntityOut.model_validate(dossier.entity).model_dump()
+        entity = {**listed, **dict(body["entity"])}  # type: ignore[call-overload]
+        return cls.model_validate({**body, "entity": entity})
+
+
+class CustodyEventOut(Out):
+    seq: int
+    case_id: str | None
+    item_id: str | None
+    actor: str
+    action: str
+    at: datetime
+    details: dict[str, object]
+    prev_hash: str
+    hash: str
+
+    @classmethod
+    def of(cls, event: CustodyEvent) -> CustodyEventOut:
+        fields = {name: getattr(event, name) for name in CustodyEvent.__slots__}
+        return cls.model_validate({**fields, "details": json.loads(event.details)})
+
+
+class CustodyPage(Out):
+    events: list[CustodyEventOut]
+    next_after: int | None = Field(description="Pass as `after` for the next page; null at end.")
+
+
+class ProblemOut(Out):
+    kind: ProblemKind = Field(description="What failed to match: check this, not the message.")
+    reference: str = Field(description="The blob hash, derivative id, event number or checkpoint.")
+    expected: str | None = Field(description="What was recorded (a hash, a count, a position).")
+    actual: str | None = Field(description="What was found instead; null when nothing was.")
+    message: str = Field(description="The problem in words, for a person.")
+
+
+class VerifyOut(Out):
+    ok: bool
+    blobs_checked: int
+    derivatives_checked: int
+    events_checked: int
+    problems: list[ProblemOut]
+
+
+class CheckpointOut(Out):
+    event_count: int
+    head_hash: str
+    root: str
+    created_at: str
