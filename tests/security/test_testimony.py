@@ -40,7 +40,8 @@ Everyone in the cell knew me as Ahmed Khalil. The guard Abu Muhammad al-Shami sh
 Contact me again on 0933 123 456 if the court needs me. — signed al-Hassan, Ahmad
 """
 
-SECRETS = ["Ahmad", "Ahmed", "AHMAD", "Hassan", "أحمد", "933"]
+# The phone number is looked for whole ("933 123"), not as three digits a timestamp may hold.
+SECRETS = ["Ahmad", "Ahmed", "AHMAD", "Hassan", "أحمد", "933 123", "0933123456"]
 
 
 def _testimony(tmp_path: Path) -> Path:

@@ -24,6 +24,10 @@ def verify_out(report: VerifyReport) -> VerifyOut:
         derivatives_checked=report.derivatives_checked,
         events_checked=report.events_checked,
         problems=[ProblemOut.model_validate(p) for p in report.problems],
+        warnings=[ProblemOut.model_validate(p) for p in report.warnings],
+        items_checked=report.items_checked,
+        recorded=report.recorded,
+        read_only=report.read_only,
     )
 
 

@@ -57,7 +57,8 @@ ROLE_WORDS: dict[str, str] = {
 INCIDENT_WORDS: dict[IncidentKind, str] = {
     IncidentKind.EXECUTION: (
         "execution|executions|executed|execute|summary execution|exécution|exécutions|"
-        "exécuté|exécutés|إعدام|أعدم|اعدام|الإعدام"
+        "exécuté|exécutés|إعدام|أعدم|اعدام|الإعدام|Hinrichtung|Hinrichtungen|hingerichtet|"
+        "hinrichten|exekutiert"
     ),
     IncidentKind.BEHEADING: (
         "beheading|beheadings|beheaded|decapitation|décapitation|décapité|décapités|"
@@ -65,17 +66,17 @@ INCIDENT_WORDS: dict[IncidentKind, str] = {
     ),
     IncidentKind.KILLING: (
         "killing|killings|killed|murder|murdered|murders|shot dead|tué|tués|meurtre|"
-        "assassinat|قتل|مقتل|قتلوا"
+        "assassinat|قتل|مقتل|قتلوا|Tötung|Tötungen|getötet|Mord|Morde|ermordet|erschossen"
     ),
-    IncidentKind.MASSACRE: "massacre|massacres|massacred|mass killing|مجزرة|مذبحة",
-    IncidentKind.TORTURE: "torture|tortured|torturing|torturé|torturés|تعذيب",
+    IncidentKind.MASSACRE: "massacre|massacres|massacred|mass killing|مجزرة|مذبحة|Massaker",
+    IncidentKind.TORTURE: "torture|tortured|torturing|torturé|torturés|تعذيب|Folter|gefoltert",
     IncidentKind.ABDUCTION: (
         "abduction|abductions|abducted|kidnapping|kidnapped|kidnap|enlèvement|enlevé|"
         "enlevés|خطف|اختطاف|اختطف"
     ),
     IncidentKind.DETENTION: (
         "arrest|arrested|detention|detained|imprisoned|imprisonment|arrestation|arrêté|"
-        "détention|اعتقال|اعتقل|احتجاز"
+        "détention|اعتقال|اعتقل|احتجاز|Festnahme|festgenommen|verhaftet|Verhaftung"
     ),
     IncidentKind.ENSLAVEMENT: (
         "enslavement|enslaved|sexual slavery|slavery|esclavage|réduites en esclavage|سبي|استعباد"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from pursuit.web import (
+    admin_pages,
     correction_pages,
     evidence_pages,
     identity_pages,
@@ -12,6 +13,7 @@ from pursuit.web import (
     review_routes,
     signin_pages,
     static_pages,
+    witness_pages,
 )
 
 __all__ = ["router"]
@@ -24,3 +26,5 @@ router.include_router(correction_pages.router)
 router.include_router(identity_pages.router)
 router.include_router(signin_pages.router)
 router.include_router(static_pages.router)
+router.include_router(admin_pages.router)
+router.include_router(witness_pages.router)

@@ -253,6 +253,12 @@ class VerifyOut(Out):
     derivatives_checked: int
     events_checked: int
     problems: list[ProblemOut]
+    warnings: list[ProblemOut] = Field(
+        default_factory=list, description="Partial files, unfinished stages: not problems."
+    )
+    items_checked: int = 0
+    recorded: bool = Field(default=True, description="Whether the `verified` event was appended.")
+    read_only: bool = False
 
 
 class CheckpointOut(Out):
