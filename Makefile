@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_HOME ?= demo-data
 
-.PHONY: install demo demo-build test lint typecheck pytest eval bench clean constraints
+.PHONY: install demo demo-build test lint typecheck pytest eval bench stress clean constraints
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,12 +39,16 @@ test: lint typecheck pytest
 eval: $(STAMP)
 	$(BIN)/python bench/eval_nlp.py
 	$(BIN)/python bench/eval_names.py
+	$(BIN)/python bench/eval_incidents.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_intake.py
 	$(BIN)/python bench/bench_ocr.py
 	$(BIN)/python bench/bench_nlp.py
 	$(BIN)/python bench/bench_screen.py
+
+stress: $(STAMP)
+	$(BIN)/python bench/stress.py
 
 constraints: $(STAMP)
 	( echo "# Versions tested together on Python 3.11; regenerate with 'make constraints' after changing pyproject.toml."; \

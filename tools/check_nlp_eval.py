@@ -39,8 +39,8 @@ TYPES = {
     "inc": "incident",
 }
 PREDICATES = {"role", "nationality", "affiliation", "presence", "perpetrator", "ordered"}
-PREDICATES |= {"victim_count", "alias"}
-LANGS = {"en", "fr", "ar"}
+PREDICATES |= {"victim_count", "alias", "witnessed"}
+LANGS = {"en", "fr", "ar", "de"}
 MARK = re.compile(r"\[([^\[\]|]+)\|(\w+)\]")
 
 
@@ -123,6 +123,10 @@ def _check_claims(record: dict[str, Any]) -> list[str]:
         elif c["predicate"] == "victim_count":
             if c["subject"] not in incidents or not c["object"].isdigit():
                 problems.append(f"{where}: needs an incident word and a number in digits")
+        elif c["predicate"] == "witnessed":
+            # The speaker: a witness code opening the transcript line (not a person span).
+            if c["subject"] not in record["text"] or c["object"] not in record["text"]:
+                problems.append(f"{where}: speaker and what was seen must be written there")
         elif c["subject"] not in persons:
             problems.append(f"{where}: subject is not a person mention of the paragraph")
         elif c["predicate"] in ("perpetrator", "ordered") and c["object"] not in incidents:

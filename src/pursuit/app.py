@@ -21,12 +21,15 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pursuit import __version__
 from pursuit.api import (
     cases,
+    claims,
     corrections,
     custody,
     entities,
     identity,
+    incidents,
     items,
     names,
+    roles,
     search,
     verify,
 )
@@ -62,6 +65,9 @@ def _api_router() -> APIRouter:
         verify,
         identity,
         names,
+        roles,
+        claims,
+        incidents,
     ):
         api.include_router(module.router)
     return api

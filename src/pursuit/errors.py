@@ -204,3 +204,29 @@ class UploadTooLarge(UnsafeInput):
 
 
 __all__ += ["StorageFull", "UploadTooLarge"]
+
+
+class UnknownClaim(NotFound):
+    """No claim (or contradiction) with this id among the cases the caller may read."""
+
+
+__all__ += ["UnknownClaim"]
+
+
+class UnknownIncident(NotFound):
+    """No incident with this id among the cases the caller may read."""
+
+
+class UnknownElement(NotFound):
+    """No such crime, or no such element of it, in the shipped Elements of Crimes data."""
+
+
+class IncidentWithoutPlace(InputError):
+    """The incident has no place: it must be merged into the event it belongs to first."""
+
+
+class InvalidIncidentDecision(InputError):
+    """A merge, split or element status that cannot be made as asked (nothing was stored)."""
+
+
+__all__ += ["IncidentWithoutPlace", "InvalidIncidentDecision", "UnknownElement", "UnknownIncident"]

@@ -22,7 +22,8 @@ Demo = tuple[Workspace, DemoSummary]
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     home: Path = tmp_path_factory.mktemp("demo")
-    ws = create_workspace(Settings(home=home, actor="tester"))
+    key_file = tmp_path_factory.mktemp("keys") / "vault.key"  # outside the workspace
+    ws = create_workspace(Settings(home=home, actor="tester", vault_key_file=key_file))
     summary = build_demo(ws)
     yield ws, summary
     ws.dispose()
@@ -54,3 +55,43 @@ def test_demo_text_is_searchable_across_scripts_and_formats(demo: Demo) -> None:
     assert "14_notes_kilis_2016-04.odt" in french
     assert "12_tip_from_kilis_2017-02.eml" not in french
     assert verify_workspace(ws).ok
+
+
+def test_the_demo_case_shows_its_facts_people_and_a_protected_witness(demo: Demo) -> None:
+    """The demo's main suspect has graded, corroborated claims and a liable part in an incident
+    with its element matrix; a contradiction waits for an analyst; people have roles; the
+    protected witness appears only as his pseudonym; one person per role can sign in."""
+    from pursuit.cases.claims import claims_section
+    from pursuit.cases.incident_json import incidents_section
+    from pursuit.cases.incidents import list_incidents
+    from pursuit.cases.roles import role_of
+    from pursuit.resolve.profiles import get_profile, list_profiles
+    from pursuit.security.users import list_users
+
+    ws, _summary = demo
+    with ws.read() as conn:
+        emir = get_profile(conn, "Abu Hafs al-Jazrawi")
+        facts = claims_section(conn, emir)
+        incidents = incidents_section(conn, emir)
+        case_incidents = list_incidents(conn, [emir.case_id])
+        people = [p.name for p in list_profiles(conn, "person")]
+        emir_role = role_of(conn, emir.id).role
+        hidden = list(search(conn, "Hamwi"))
+        shown = list(search(conn, "W-012"))
+        names = {u.name for u in list_users(conn)}
+        bouzerda = claims_section(conn, get_profile(conn, "Yassin Bouzerda"))
+    claims = facts["claims"]
+    assert isinstance(claims, list) and claims
+    assert max(c["corroboration"] for c in claims) >= 2
+    assert all(c["grade"]["reliability"] in "ABCDEF" for c in claims)
+    assert any(
+        p["liability"] == "ordered" and p["entity_id"] == emir.id
+        for i in incidents
+        for p in i["persons"]
+    )
+    assert any(i.elements for i in case_incidents.incidents)  # element matrices of placed ones
+    assert any(k["predicate"] == "birth" for k in bouzerda["contradictions"])  # 1991 vs 1993
+    assert str(emir_role) == "suspect"
+    assert {"lina", "omar", "rev", "vic"} <= names
+    assert not any("Hamwi" in name for name in people)
+    assert not hidden and shown

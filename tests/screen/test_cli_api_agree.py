@@ -55,10 +55,10 @@ def test_screening_is_one_document_in_the_cli_and_the_api(ws: Workspace, tmp_pat
     _people(ws)
     listed = tmp_path / "list.csv"
     listed.write_text(f"id,name\nr1,Abou Hafs el-Jazraoui\nr2,{MASRI}\n", encoding="utf-8")
-    printed = _cli(ws, screen, str(listed))
+    printed = _cli(ws, screen, str(listed), "--against", "all")
     records = [{"id": "r1", "name": "Abou Hafs el-Jazraoui"}, {"id": "r2", "name": MASRI}]
     with signed_client(ws) as client:
-        answered = client.post("/api/v1/screen", json={"records": records}).json()
+        answered = client.post("/api/v1/screen", json={"records": records, "against": "all"}).json()
     # The API reads records from JSON, not from a file: only `against` may differ.
     assert {**printed, "against": ""} == {**answered, "against": ""}
     candidate = printed["results"][0]["candidates"][0]

@@ -45,14 +45,19 @@ def client(ws: Workspace, people: dict[str, str]) -> Iterator[TestClient]:
 
 
 def test_screen_one_record_and_a_batch(client: TestClient, people: dict[str, str]) -> None:
-    one = client.post("/api/v1/screen", json={"name": "Abou Hafs el-Jazraoui", "id": "x1"})
+    one = client.post(
+        "/api/v1/screen", json={"name": "Abou Hafs el-Jazraoui", "id": "x1", "against": "all"}
+    )
     assert one.status_code == 200, one.text
     top = one.json()["results"][0]["candidates"][0]
     assert top["entity_id"] in {people[JAZRAWI], people[FRENCH]} and top["reasons"]
     assert top["items"]
     batch = client.post(
         "/api/v1/screen",
-        json={"records": [{"name": MASRI}, {"name": ""}, {"name": "Wilhelmina Brandauer"}]},
+        json={
+            "records": [{"name": MASRI}, {"name": ""}, {"name": "Wilhelmina Brandauer"}],
+            "against": "all",
+        },
     )
     body = batch.json()
     assert [r["name"] for r in body["results"]] == [MASRI, "Wilhelmina Brandauer"]
@@ -154,7 +159,10 @@ def test_web_review_page_decides_and_resumes(
 def test_screening_decisions_through_the_api_hold_for_batches_and_reconciliation(
     client: TestClient, people: dict[str, str]
 ) -> None:
-    batch = {"records": [{"id": "a", "name": MASRI}, {"id": "b", "name": "Abu Hafs al-Masry"}]}
+    batch = {
+        "records": [{"id": "a", "name": MASRI}, {"id": "b", "name": "Abu Hafs al-Masry"}],
+        "against": "all",
+    }
     first = client.post("/api/v1/screen", json=batch).json()["results"]
     hit = first[0]["candidates"][0]
     assert hit["entity_id"] == people[MASRI] and hit["match"] is True and hit["decision"] is None

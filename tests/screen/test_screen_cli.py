@@ -99,7 +99,7 @@ def test_screening_the_workspace_names_the_items_behind_a_candidate(
     )
     result = CliRunner().invoke(
         _app(),
-        ["screen", str(records_csv), "--home", str(ws.settings.home), "--json"],
+        ["screen", str(records_csv), "--against", "all", "--home", str(ws.settings.home), "--json"],
         env={"PURSUIT_DATABASE_URL": ws.settings.database_url or ""},
     )
     assert result.exit_code == 0, result.output

@@ -65,7 +65,7 @@ def _run(app: typer.Typer, ws: Workspace, *args: str) -> Result:
 
 
 def _hits(ws: Workspace, listed: Path, out: Path) -> dict[str, Any]:
-    _run(pursuit_app, ws, "screen", str(listed), "--output", str(out))
+    _run(pursuit_app, ws, "screen", str(listed), "--against", "all", "--output", str(out))
     document: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return document
 
@@ -146,7 +146,7 @@ def test_same_shows_confirmed_in_json_csv_and_text(
     )
 
     out = tmp_path / "hits.csv"
-    _run(pursuit_app, ingested, "screen", str(listed), "--output", str(out))
+    _run(pursuit_app, ingested, "screen", str(listed), "--against", "all", "--output", str(out))
     rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
     row = next(r for r in rows if r["id"] == "q1" and r["entity_id"] == hit["entity_id"])
     assert (row["decision"], row["decided_by"], row["decision_reason"]) == (
@@ -156,7 +156,7 @@ def test_same_shows_confirmed_in_json_csv_and_text(
     )
     assert row["record_key"] == first["key"] and row["match"] == "true"
     assert "; confirmed the same person by reviewer-3 on " in row["reasons"]  # words in CSV
-    text = _run(app, ingested, "screen", str(listed)).stdout
+    text = _run(app, ingested, "screen", str(listed), "--against", "all").stdout
     assert first["key"] in text and "confirmed the same person" in text
 
 

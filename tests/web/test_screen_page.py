@@ -42,19 +42,19 @@ def _rows(html: str) -> list[dict[str, str]]:
 def test_the_spelling_without_hamza_is_proposed_on_the_page(
     client: TestClient, person: str
 ) -> None:
-    page = client.post("/screen", data={"names": f"{NO_HAMZA}\n"})
+    page = client.post("/screen", data={"names": f"{NO_HAMZA}\n", "against": "all"})
     assert page.status_code == 200
     top = _rows(page.text)[0]
     assert top["entity"] == person and top["match"] == "true"
     assert float(top["score"]) >= SCREEN_THRESHOLD
-    answer = client.post("/api/v1/screen", json={"name": NO_HAMZA}).json()
+    answer = client.post("/api/v1/screen", json={"name": NO_HAMZA, "against": "all"}).json()
     assert answer["results"][0]["candidates"][0]["score"] >= SCREEN_THRESHOLD
 
 
 def test_a_not_same_taken_on_the_page_is_shown_on_the_next_screening(
     client: TestClient, person: str
 ) -> None:
-    page = client.post("/screen", data={"names": NO_HAMZA})
+    page = client.post("/screen", data={"names": NO_HAMZA, "against": "all"})
     key = re.search(r'name="key" value="(screen:[0-9a-f]+)"', page.text)
     assert key is not None
     decided = client.post(
@@ -65,6 +65,7 @@ def test_a_not_same_taken_on_the_page_is_shown_on_the_next_screening(
             "entity_id": person,
             "decision": "not_same",
             "reason": "different father",
+            "against": "all",
         },
         headers=as_user(client, "reviewer-9"),
     )
@@ -72,5 +73,5 @@ def test_a_not_same_taken_on_the_page_is_shown_on_the_next_screening(
     top = _rows(decided.text)[0]
     assert top["match"] == "false" and "not same" in top["decision"]
     assert "reviewer-9" in top["decision"] and "different father" in top["decision"]
-    again = _rows(client.post("/screen", data={"names": NO_HAMZA}).text)[0]
+    again = _rows(client.post("/screen", data={"names": NO_HAMZA, "against": "all"}).text)[0]
     assert again == top

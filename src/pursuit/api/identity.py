@@ -10,7 +10,7 @@ queries as a form field `queries` on POST or as a query parameter on GET.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
@@ -27,6 +27,7 @@ from pursuit.api.schemas import (
     ScreenReportOut,
     WithdrawnOut,
 )
+from pursuit.cases.roles_screening import against_everyone, index_of_interest
 from pursuit.errors import InputError, MalformedInput
 from pursuit.http.auth import Signed
 from pursuit.http.deps import Ws, acting
@@ -82,6 +83,11 @@ class ScreenIn(RecordIn):
     records: list[RecordIn] | None = Field(default=None, max_length=MAX_BATCH)
     threshold: float = Field(default=SCREEN_THRESHOLD, ge=0.0, le=1.0)
     limit: int = Field(default=5, ge=1, le=100)
+    against: Literal["interest", "all"] = Field(
+        default="interest",
+        description="'interest': the suspects and the watch list, each candidate saying why; "
+        "'all': every person the user may screen against.",
+    )
 
 
 class DecisionIn(BaseModel):
@@ -122,9 +128,12 @@ class WithdrawIn(BaseModel):
     reason: str = Field(default="", max_length=2000)
 
 
-def _index(request: Request, ws: Ws, who: Principal) -> ScreenIndex:
-    """The persons of the cases the user may screen in."""
-    return screen_index_for(request, ws, who)
+def _index(request: Request, ws: Ws, who: Principal, against: str = "all") -> ScreenIndex:
+    """The persons of the cases the user may screen in (by default those of interest)."""
+    index = screen_index_for(request, ws, who)
+    with ws.read() as conn:
+        cases = who.cases_with(Permission.SCREEN)
+        return index_of_interest(conn, index, against_everyone(against), cases)
 
 
 def _memory(ws: Ws) -> HitMemory:
@@ -151,7 +160,8 @@ def screen(body: ScreenIn, request: Request, ws: Ws, who: Signed) -> ScreenRepor
     if body.records is None and taken.skipped:
         raise InputError(f"record not screened: {taken.skipped[0].problem}")
     options = ScreenOptions(body.threshold, body.limit)
-    report = screen_input(_index(request, ws, who), taken, options, _memory(ws))
+    index = _index(request, ws, who, body.against)
+    report = screen_input(index, taken, options, _memory(ws))
     return ScreenReportOut.of(report)
 
 

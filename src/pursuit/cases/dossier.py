@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from pursuit.cases.claims import claims_section
+from pursuit.cases.incident_json import incidents_section
 from pursuit.resolve.profiles import Profile, get_profile
 from pursuit.store.schema import derivatives, items, mentions
 
@@ -50,6 +52,9 @@ class Dossier:
     generated_at: str
     mentions: list[DossierMention] = field(default_factory=list)
     manifest: list[ManifestEntry] = field(default_factory=list)
+    # The case's facts about the profile, already in the contract's JSON shape: "claims",
+    # "contradictions", "timeline" (cases.claims) and "incidents" (cases.incident_json).
+    sections: dict[str, list[dict[str, object]]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, object]:
         """The dossier contract of DESIGN.md: every spelling and property with its items."""
@@ -68,6 +73,7 @@ class Dossier:
                 k: [{"value": a.value, "items": list(a.items)} for a in v]
                 for k, v in e.attested.items()
             },
+            **self.sections,
             "generated_at": self.generated_at,
             "mentions": [asdict(m) for m in self.mentions],
             "manifest": [asdict(m) for m in self.manifest],
@@ -131,4 +137,15 @@ def build_dossier(conn: Connection, ref: str) -> Dossier:
         generated_at=datetime.now(UTC).isoformat(),
         mentions=_mentions(conn, entity),
         manifest=_manifest(conn, entity.item_ids),
+        sections=_sections(conn, entity),
     )
+
+
+def _sections(conn: Connection, profile: Profile) -> dict[str, list[dict[str, object]]]:
+    """The claims, contradictions, timeline and incidents the dossier shows beside mentions."""
+    sections: dict[str, list[dict[str, object]]] = {
+        key: list(value)  # type: ignore[call-overload]  # JSON-shaped lists from cases.claims
+        for key, value in claims_section(conn, profile).items()
+    }
+    sections["incidents"] = incidents_section(conn, profile)
+    return sections

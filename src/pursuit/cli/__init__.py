@@ -13,10 +13,13 @@ import typer
 
 from pursuit.cli import (
     backup,
+    claims,
     evidence,
+    incidents,
     inquiry,
     names,
     review,
+    roles,
     screen,
     service,
     stages,
@@ -50,6 +53,7 @@ COMMANDS: list[Callable[..., None]] = [
     service.serve,
     service.demo,
     users.audit,
+    incidents.incidents,
     backup.backup,
     backup.restore,
 ]
@@ -59,6 +63,10 @@ app.add_typer(review.app, name="review")
 app.add_typer(names.app, name="names")
 app.add_typer(users.app, name="user")
 app.add_typer(witness.app, name="witness")
+app.add_typer(incidents.app, name="incident")
+app.add_typer(claims.app, name="claims")
+app.add_typer(roles.app, name="role")
+app.command("roles")(roles.roles)
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
+import sqlalchemy as sa
 import typer
 from tqdm import tqdm
 
@@ -21,6 +22,7 @@ from pursuit.evidence.verify import Problem, VerifyReport, verify_at
 from pursuit.security import ensure_vault_key, load_vault_key, witness_guard
 from pursuit.stages.intake import IntakeOptions, IntakeResult, ingest_paths
 from pursuit.stages.liveness import Owner, owner_alive
+from pursuit.store.blobs import disk_full
 from pursuit.store.workspace import Workspace
 
 __all__ = ["checkpoint", "ingest", "init", "verify"]
@@ -108,9 +110,20 @@ def _take_in(
         if json_out:
             sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
     bar.close()
-    with ws.write() as conn:
-        create_checkpoint(conn, ws.settings.actor)
+    _checkpoint(ws)
     return results
+
+
+def _checkpoint(ws: Workspace) -> None:
+    """Checkpoint the log after a batch; on a full disk, say so in one line: the items already
+    taken in are complete and sound, only this checkpoint is missing."""
+    try:
+        with ws.write() as conn:
+            create_checkpoint(conn, ws.settings.actor)
+    except (OSError, sa.exc.OperationalError) as exc:
+        if not disk_full(exc):
+            raise
+        say("not recorded: this batch's checkpoint (disk full); run `pursuit checkpoint` later")
 
 
 def _testimony_options(ws: Workspace, options: IntakeOptions, witness: str) -> IntakeOptions:

@@ -8,11 +8,13 @@ from typing import Annotated
 import typer
 
 from pursuit.api.schemas import ScreenDecisionOut, ScreenReportOut
+from pursuit.cases.roles_screening import INTEREST, against_everyone, profiles_of_interest
 from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, say, workspace
 from pursuit.errors import EmptyInput
 from pursuit.names.reasons import describe_all
 from pursuit.resolve.judgements import Decision
 from pursuit.screen import (
+    ALL,
     SCREEN_THRESHOLD,
     ScreenOptions,
     ScreenReport,
@@ -31,8 +33,11 @@ def screen(
         Path, typer.Argument(help="CSV with a name column; optional id, birth_date, nationality.")
     ],
     against: Annotated[
-        Path | None,
-        typer.Option(help="FollowTheMoney JSON lines of Person entities to screen against."),
+        str | None,
+        typer.Option(
+            help="FollowTheMoney JSON lines of Person entities to screen against, or 'all' for "
+            "every person of the workspace (default: its suspects and watch list)."
+        ),
     ] = None,
     threshold: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Score at which a candidate is a match.")
@@ -46,12 +51,16 @@ def screen(
 ) -> None:
     """Rank candidates for each record, with scores and reasons; never a verdict."""
     options = ScreenOptions(threshold, limit)
-    if against is not None:
-        report = screen_file(list_file, load_profiles(None, against), options)
+    if against not in (None, ALL, INTEREST):
+        report = screen_file(list_file, load_profiles(None, Path(str(against))), options)
     else:
         ws = workspace(home)
         try:
-            report = screen_file(list_file, load_profiles(ws, None), options, load_memory(ws))
+            with ws.read() as conn:
+                profiles = profiles_of_interest(
+                    conn, load_profiles(ws, None), against_everyone(against)
+                )
+            report = screen_file(list_file, profiles, options, load_memory(ws))
         finally:
             ws.dispose()
     if output is not None:
@@ -88,8 +97,10 @@ def _print(report: ScreenReport) -> None:
         typer.echo(f"{r.id}\t{r.name}\t{r.key}")
         for c in r.candidates:
             flag = "MATCH" if c.match else "     "
+            why = f"  [{c.interest}]" if c.interest else ""
             typer.echo(
                 f"  {flag} {c.score:.3f}  {c.entity_id}  {c.name}  ({describe_all(c.reasons)})"
+                + why
             )
 
 

@@ -62,6 +62,7 @@ class Action(StrEnum):
     SIGNIN_FAILED = "signin_failed"
     SIGNED_OUT = "signed_out"
     TOKEN_ISSUED = "token_issued"
+    GRADED = "graded"
 
 
 @dataclass(frozen=True, slots=True)

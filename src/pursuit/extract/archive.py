@@ -19,6 +19,7 @@ from pursuit.errors import MalformedInput, UnsafeInput
 from pursuit.extract.base import ChildFile, Extracted, Probe
 from pursuit.extract.limits import Limits, current_limits
 from pursuit.extract.members import Budget, copy_capped, safe_filename
+from pursuit.extract.officezip import ZIP_READ_ERRORS
 from pursuit.extract.sniff import suffix_of
 
 __all__ = ["Zip", "check_members"]
@@ -31,7 +32,7 @@ _MIN_BOMB_SIZE = 1024 * 1024
 def _open(probe: Probe) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(probe.path)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except ZIP_READ_ERRORS as exc:
         raise MalformedInput(f"corrupt zip archive: {exc}") from exc
 
 
@@ -115,7 +116,7 @@ class Zip:
                 try:
                     with archive.open(info) as source:
                         copy_capped(source, target, budget, info.filename, info.file_size)
-                except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                except ZIP_READ_ERRORS as exc:
                     raise MalformedInput(
                         f"{probe.filename}: member {info.filename!r} is corrupt ({exc})"
                     ) from exc

@@ -32,6 +32,7 @@ from pursuit.extract.officezip import (
     DOCX_MAIN,
     ODS_MIME,
     ODT_MIME,
+    ZIP_READ_ERRORS,
     check_package,
     declared_kind,
     office_score,
@@ -78,7 +79,7 @@ class DocxExtractor:
 def _open_docx(probe: Probe) -> DocxDocument:
     try:
         return docx.Document(str(probe.path))
-    except (OpcError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError) as exc:
+    except (OpcError, KeyError, ValueError, *ZIP_READ_ERRORS, etree.LxmlError) as exc:
         raise MalformedInput(f"{probe.filename}: unreadable Word document: {exc}") from exc
 
 
@@ -167,7 +168,7 @@ def _check_odf_xml(probe: Probe) -> None:
                 pass
     except KeyError as exc:
         raise MalformedInput(f"{probe.filename}: OpenDocument file has no content.xml") from exc
-    except (etree.LxmlError, zipfile.BadZipFile) as exc:
+    except (etree.LxmlError, *ZIP_READ_ERRORS) as exc:
         raise MalformedInput(f"{probe.filename}: OpenDocument content is broken: {exc}") from exc
 
 
@@ -175,7 +176,7 @@ def _open_odf(probe: Probe) -> Any:
     _check_odf_xml(probe)
     try:
         return load_odf(str(probe.path))
-    except (KeyError, ValueError, zipfile.BadZipFile, SAXException, AttributeError) as exc:
+    except (KeyError, ValueError, *ZIP_READ_ERRORS, SAXException, AttributeError) as exc:
         raise MalformedInput(f"{probe.filename}: unreadable OpenDocument file: {exc}") from exc
 
 

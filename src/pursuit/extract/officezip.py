@@ -9,6 +9,7 @@ check stops a crafted package from inflating into memory when a library loads it
 from __future__ import annotations
 
 import zipfile
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,6 +22,7 @@ __all__ = [
     "ODS_MIME",
     "ODT_MIME",
     "XLSX_MAIN",
+    "ZIP_READ_ERRORS",
     "check_package",
     "declared_kind",
     "extension",
@@ -38,6 +40,11 @@ ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 _MAX_DECLARATION_BYTES = 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
+
+# What reading a damaged or exotic zip raises besides BadZipFile: a cut file (EOFError, OSError),
+# a corrupt deflate stream (zlib.error) or a version or compression method Python lacks
+# (NotImplementedError). Each means the file cannot be read as it claims, never a pursuit bug.
+ZIP_READ_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError)
 
 
 def extension(filename: str) -> str:
@@ -64,7 +71,7 @@ def declared_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             return _odf_mimetype(zf) or _ooxml_main(zf)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+    except (*ZIP_READ_ERRORS, KeyError, ValueError):
         return ""
 
 
@@ -103,7 +110,7 @@ def check_package(path: Path, label: str) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             total = sum(info.file_size for info in zf.infolist())
-    except zipfile.BadZipFile as exc:
+    except ZIP_READ_ERRORS as exc:
         raise MalformedInput(f"{path.name}: corrupt {label} package: {exc}") from exc
     if total > MAX_UNPACKED_BYTES:
         raise UnsafeInput(

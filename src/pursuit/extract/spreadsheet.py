@@ -7,7 +7,6 @@ million rows from filling memory; what was cut is recorded so nobody mistakes it
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -23,6 +22,7 @@ from pursuit.errors import MalformedInput
 from pursuit.extract.base import ChildFile, Extracted, Probe
 from pursuit.extract.officezip import (
     XLSX_MAIN,
+    ZIP_READ_ERRORS,
     check_package,
     declared_kind,
     office_score,
@@ -38,7 +38,7 @@ MAX_CELLS = 2_000_000
 _XLSX_MIMES = frozenset({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
 _READ_ERRORS = (
     InvalidFileException,
-    zipfile.BadZipFile,
+    *ZIP_READ_ERRORS,
     KeyError,
     ValueError,
     ParseError,

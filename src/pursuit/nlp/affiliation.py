@@ -18,11 +18,13 @@ from pursuit.nlp.subjects import Subject
 
 __all__ = ["affiliations"]
 
-_ARTICLE = r"\s*(?:the\s+|l'|la\s+|le\s+|les\s+|al-|el-)?$"
+_ARTICLE = r"\s*(?:the\s+|l'|la\s+|le\s+|les\s+|al-|el-|dem\s+|den\s+|der\s+|des\s+)?$"
 _VICTIM_NOUNS = r"prisoner|captive|hostage|victim|slave|detainee|critic|opponent|enemy|target"
 _JOIN = re.compile(
     r"(?:\bjoined|\bjoin|\bjoining|pledged (?:allegiance|loyalty|bay'?ah) to|"
-    r"swore (?:allegiance|loyalty) to|sworn allegiance to|switched (?:allegiance|sides|loyalty)"
+    r"(?:swore|sworn|pledged|gave|given|offered) (?:(?:his|her|their) )?(?:allegiance|loyalty|"
+    r"bay'?a|bay'?ah|an oath of allegiance)(?: \(bay'?ah?\))? to|"
+    r"switched (?:allegiance|sides|loyalty)"
     r"\b.*?\bto|defected\b.*?\bto|went over to|belonged to|"
     r"fought (?:first |later |then )?(?:for|with|alongside|in the ranks of)|"
     r"\bmember of|membership (?:in|of)|"
@@ -31,9 +33,29 @@ _JOIN = re.compile(
     r"(?:led|commanded|headed) (?:a|an|the)|"
     r"a rejoint|rejoint|rejoindre|rejoignent|"
     r"a combattu (?:au sein d[eu]|pour|avec|dans les rangs d[eu])|combattait (?:pour|avec)|"
-    r"membre d[eu]|membre|a prêté allégeance à|prêté allégeance à|"
+    r"membre d[eu]|membre|a prêté allégeance à|prêté allégeance à|(?:a )?fait allégeance à|"
+    r"prêté serment d'allégeance à|(?:a )?juré fidélité à|"
+    r"schwor|geschworen hat|Mitglied (?:des|der|im|in der)|kämpfte (?:für|mit|bei|in)|"
+    r"schloss sich|trat|diente (?:im|in der|für)|"
+    r"أعطى البيعة ل|أقسم الولاء ل|"
     r"انضم\s*(?:إلى|الى|ل)?|بايع|التحق\s*ب?|عضو في|قاتل مع|(?:في|ضمن) صفوف)"
     rf"{_ARTICLE}",
+    re.I,
+)
+# Membership named by a word for the group's members, read in the raw text (the role word
+# itself is a mention and so blanked in the gap): "one of the soldiers of the Islamic State".
+_MEMBERS = re.compile(
+    r"(?:soldiers?|fighters?|members?|militants?|ranks|soldats?|combattants?|membres?|rangs|"
+    r"Kämpfer|Mitglied(?:er)?|Soldaten?|Reihen|جنود|جندي|مقاتلي|مقاتل|عناصر|عنصر|أعضاء|عضو|صفوف)"
+    r"\s*(?:of|for|de|du|des|d'|der|des|vom|von|في|ل)?\s*(?:the\s+|l'|la\s+|le\s+|dem\s+|den\s+|"
+    r"ال)?$",
+    re.I,
+)
+# German puts the verb after the group: "X hat dem IS Treue geschworen", "… angeschlossen".
+_DE_BEFORE = re.compile(r"^\s*(?:hat|hatte|habe|sei|war|ist)?\s*(?:sich\s+)?(?:dem|der|den)?\s*$")
+_DE_AFTER = re.compile(
+    r"\s*(?:die\s+)?(?:Treue\s+geschworen|(?:den\s+)?Treueeid\s+geleistet|angeschlossen|"
+    r"beigetreten|an\b)",
     re.I,
 )
 _ROLE_LINK = re.compile(rf"\b(?:of|for|with|in|de|du|d'|في){_ARTICLE}", re.I)
@@ -65,6 +87,11 @@ def _joined(text: str, s: Sentence, subject: Subject, org: Mention) -> bool:
     words = gap_words(gap)
     if len(words) > 25 or _NEGATION.intersection(words) or "n't" in gap:
         return False
+    raw = text[subject.anchor.end : org.start]
+    if _MEMBERS.search(raw) and len(gap_words(raw)) <= 8:
+        return True
+    if _DE_BEFORE.match(gap) and _DE_AFTER.match(text, org.end):
+        return True
     if _JOIN.search(gap):
         led = re.search(r"(?:led|commanded|headed) (?:a|an|the)\s*$", gap, re.I)
         return led is None or _UNIT.match(text, org.end) is not None

@@ -1,4 +1,5 @@
-"""Claims read from sentences: role, nationality, affiliation (and former), presence, alias.
+"""Claims read from sentences: role, nationality, affiliation (and former), presence, alias,
+orders carried by reported speech (`reported.py`) and what a witness saw (`firstperson.py`).
 
 Rules over mention sequences, not a parser: each claim names the mentions it rests on and the
 sentence it came from, and a reviewer can check it against those words. When the text does not
@@ -11,9 +12,12 @@ import re
 from collections.abc import Sequence
 
 from pursuit.nlp.affiliation import affiliations
+from pursuit.nlp.firstperson import witnessed
+from pursuit.nlp.life import life_claims
 from pursuit.nlp.links import between, gap_words, is_apposition, nearest, no_other
 from pursuit.nlp.model import Claim, ClaimPredicate, Mention, MentionType
 from pursuit.nlp.presence import presence_places
+from pursuit.nlp.reported import Holders, role_holders, sentence_orders
 from pursuit.nlp.sentences import Sentence, sentences
 from pursuit.nlp.subjects import Subject, sentence_subjects
 
@@ -163,14 +167,43 @@ def _alias_claims(s: Sentence, subjects: list[Subject]) -> list[Claim]:
     return out
 
 
+def _held_roles(text: str, s: Sentence, found: list[Claim], holders: Holders) -> list[Claim]:
+    """Role claims of "our emir was X", and every role holder remembered for later sentences."""
+    out = []
+    known = {(id(c.subject), c.value) for c in found if c.predicate is ClaimPredicate.ROLE}
+    for label, person in role_holders(text, s):
+        if (id(person), label) not in known:
+            out.append(_claim(s, person, ClaimPredicate.ROLE, None, label, 0.7))
+    for claim in [*found, *out]:
+        if claim.predicate is ClaimPredicate.ROLE:
+            holders.hold(claim.value, claim.subject)
+    return out
+
+
+def _spoken_claims(text: str, s: Sentence, holders: Holders) -> list[Claim]:
+    """Orders carried by reported speech, and first-person statements of what was seen."""
+    out = [
+        _claim(s, o.person, ClaimPredicate.ORDERED, o.act, o.act.text.lower(), 0.6)
+        for o in sentence_orders(text, s, holders)
+    ]
+    for w in witnessed(text, s):
+        out.append(_claim(s, w.speaker, ClaimPredicate.WITNESSED, w.seen, w.value, 0.6))
+    return out
+
+
 def sentence_claims(text: str, mentions: Sequence[Mention]) -> list[Claim]:
-    """Role, nationality, affiliation, presence and alias claims, sentence by sentence."""
+    """Role, nationality, affiliation, presence, alias, life, order and witnessed claims."""
     out: list[Claim] = []
     previous: Subject | None = None
+    holders = Holders()
     for s in sentences(text, mentions):
-        for rule in (_role_claims, _nationality_claims):
-            out.extend(rule(text, s))
+        found = _role_claims(text, s)
+        found += _held_roles(text, s, found, holders)
+        out.extend(found)
+        out.extend(_nationality_claims(text, s))
         subjects, previous = sentence_subjects(text, s, previous)
         out.extend(_subject_claims(text, s, subjects))
         out.extend(_alias_claims(s, subjects))
+        out.extend(life_claims(text, s, subjects))
+        out.extend(_spoken_claims(text, s, holders))
     return out

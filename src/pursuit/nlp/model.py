@@ -76,7 +76,12 @@ class ClaimPredicate(StrEnum):
     VICTIM = "victim"
     VICTIM_COUNT = "victim_count"
     WITNESS = "witness"
+    WITNESSED = "witnessed"  # a first-person statement: the subject saw or heard it
     ALIAS = "alias"
+    BIRTH = "birth"
+    BIRTHPLACE = "birthplace"
+    DEATH = "death"
+    LEGAL_NAME = "legal_name"
 
 
 @dataclass(frozen=True, slots=True)

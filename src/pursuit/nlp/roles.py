@@ -58,7 +58,7 @@ INCIDENT_WORDS: dict[IncidentKind, str] = {
     IncidentKind.EXECUTION: (
         "execution|executions|executed|execute|summary execution|exécution|exécutions|"
         "exécuté|exécutés|إعدام|أعدم|اعدام|الإعدام|Hinrichtung|Hinrichtungen|hingerichtet|"
-        "hinrichten|exekutiert"
+        "hinrichten|exekutiert|exécuter|exécutez"
     ),
     IncidentKind.BEHEADING: (
         "beheading|beheadings|beheaded|decapitation|décapitation|décapité|décapités|"
@@ -66,13 +66,13 @@ INCIDENT_WORDS: dict[IncidentKind, str] = {
     ),
     IncidentKind.KILLING: (
         "killing|killings|killed|murder|murdered|murders|shot dead|tué|tués|meurtre|"
-        "assassinat|قتل|مقتل|قتلوا|Tötung|Tötungen|getötet|Mord|Morde|ermordet|erschossen"
+        "assassinat|tuer|قتل|مقتل|قتلوا|Tötung|Tötungen|getötet|Mord|Morde|ermordet|erschossen"
     ),
     IncidentKind.MASSACRE: "massacre|massacres|massacred|mass killing|مجزرة|مذبحة|Massaker",
     IncidentKind.TORTURE: "torture|tortured|torturing|torturé|torturés|تعذيب|Folter|gefoltert",
     IncidentKind.ABDUCTION: (
         "abduction|abductions|abducted|kidnapping|kidnapped|kidnap|enlèvement|enlevé|"
-        "enlevés|خطف|اختطاف|اختطف"
+        "enlevés|خطف|اختطاف|اختطف|entführt|Entführung"
     ),
     IncidentKind.DETENTION: (
         "arrest|arrested|detention|detained|imprisoned|imprisonment|arrestation|arrêté|"

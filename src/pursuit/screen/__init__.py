@@ -17,11 +17,19 @@ from pursuit.screen.engine import (
 from pursuit.screen.index import ScreenIndex
 from pursuit.screen.memory import HitDecision, HitMemory, is_record_key, record_key
 from pursuit.screen.output import report_document, write_report
-from pursuit.screen.profiles import Profile, ProfileSet, profiles_from_ftm, profiles_from_workspace
+from pursuit.screen.profiles import (
+    ALL,
+    Profile,
+    ProfileSet,
+    of_interest,
+    profiles_from_ftm,
+    profiles_from_workspace,
+)
 from pursuit.screen.records import RowProblem, ScreenInput, ScreenRecord, read_records
 from pursuit.screen.screening import load_memory, load_profiles, screen_file, screen_input
 
 __all__ = [
+    "ALL",
     "SCREEN_THRESHOLD",
     "Candidate",
     "HitDecision",
@@ -38,6 +46,7 @@ __all__ = [
     "is_record_key",
     "load_memory",
     "load_profiles",
+    "of_interest",
     "profiles_from_ftm",
     "profiles_from_workspace",
     "read_records",

@@ -73,6 +73,7 @@ class Candidate:
     reasons: tuple[Reason, ...]
     item_ids: tuple[str, ...] = ()
     decision: HitDecision | None = None
+    interest: str = ""  # why this person is screened against (a role, a watch list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,7 @@ def _candidate(
         score >= threshold,
         tuple(reasons),
         profile.item_ids,
+        interest=profile.interest,
     )
 
 

@@ -74,6 +74,8 @@ def candidate_document(c: Candidate) -> dict[str, Any]:
     }
     if c.item_ids:
         found["items"] = list(c.item_ids)
+    if c.interest:
+        found["interest"] = c.interest
     return found
 
 

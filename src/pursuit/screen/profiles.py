@@ -10,7 +10,8 @@ reported, not silently dropped.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,17 @@ from pursuit.errors import EmptyInput, MalformedInput, UnreadableInput
 from pursuit.names.fields import country_codes, parse_birth
 from pursuit.screen.records import RowProblem
 
-__all__ = ["Profile", "ProfileSet", "profiles_from_ftm", "profiles_from_workspace"]
+__all__ = [
+    "ALL",
+    "Profile",
+    "ProfileSet",
+    "of_interest",
+    "profiles_from_ftm",
+    "profiles_from_workspace",
+]
 
 PERSON_SCHEMAS = ("Person",)
+ALL = "all"  # `--against all`: every person of the workspace, not only those of interest
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +46,7 @@ class Profile:
     countries: tuple[str, ...] = ()
     gender: str | None = None
     item_ids: tuple[str, ...] = ()
+    interest: str = ""  # why the person is screened against: "suspect: role emir in 3 items"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,3 +137,21 @@ def profiles_from_workspace(conn: Connection) -> ProfileSet:
             Profile(e.id, e.name, names, countries=tuple(countries), item_ids=tuple(e.item_ids))
         )
     return ProfileSet(profiles, [], "workspace")
+
+
+def of_interest(
+    profiles: ProfileSet, interest: Mapping[str, str], *, everyone: bool = False
+) -> ProfileSet:
+    """The profiles `interest` names (entity id -> why), each carrying its reason.
+
+    Screening a register against every person of a case flags the journalists who investigate
+    it and the witnesses; by default it screens only persons of interest (suspects, watch-list
+    entries: the caller says who). With `everyone`, all profiles stay, those of interest marked.
+    """
+    kept = [
+        replace(p, interest=interest.get(p.id, ""))
+        for p in profiles.profiles
+        if everyone or p.id in interest
+    ]
+    source = profiles.source if everyone else f"{profiles.source} (persons of interest)"
+    return ProfileSet(kept, profiles.skipped, source)

@@ -412,3 +412,152 @@ signin_attempts = sa.Table(
 )
 
 __all__ += ["api_tokens", "memberships", "sessions", "signin_attempts", "signin_links", "users"]
+
+# --- the case's facts: analysts' claims, claim corrections, grades, resolutions (migration 0008) -
+# Every table here is append-only: a later row wins over an earlier one, nothing is updated, and
+# a withdrawn manual claim keeps its row with `deleted_at` set.
+
+manual_claims = sa.Table(
+    "manual_claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("entity_id", sa.String(64), nullable=False, index=True),
+    sa.Column("predicate", sa.String(32), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("item_id", sa.String(64), sa.ForeignKey("items.id"), nullable=False),
+    sa.Column("quote", sa.Text, nullable=False, server_default=""),
+    sa.Column("start", sa.Integer, nullable=True),
+    sa.Column("end", sa.Integer, nullable=True),
+    sa.Column("time_text", sa.Text, nullable=True),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("made_by", sa.String(200), nullable=False),
+    sa.Column("made_at", AwareDateTime, nullable=False),
+    sa.Column("deleted_at", AwareDateTime, nullable=True),
+)
+
+claim_corrections = sa.Table(
+    "claim_corrections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("item_id", sa.String(64), nullable=False, index=True),
+    sa.Column("subject_start", sa.Integer, nullable=False),
+    sa.Column("subject_end", sa.Integer, nullable=False),
+    sa.Column("predicate", sa.String(32), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("made_by", sa.String(200), nullable=False),
+    sa.Column("made_at", AwareDateTime, nullable=False),
+)
+
+source_grades = sa.Table(
+    "source_grades",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("reliability", sa.String(1), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("made_by", sa.String(200), nullable=False),
+    sa.Column("made_at", AwareDateTime, nullable=False),
+)
+
+claim_grades = sa.Table(
+    "claim_grades",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("claim_id", sa.String(64), nullable=False, index=True),
+    sa.Column("credibility", sa.String(1), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("made_by", sa.String(200), nullable=False),
+    sa.Column("made_at", AwareDateTime, nullable=False),
+)
+
+contradiction_resolutions = sa.Table(
+    "contradiction_resolutions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("contradiction_id", sa.String(64), nullable=False, index=True),
+    sa.Column("holds", sa.Text, nullable=False, server_default=""),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("made_by", sa.String(200), nullable=False),
+    sa.Column("made_at", AwareDateTime, nullable=False),
+)
+
+__all__ += [
+    "claim_corrections",
+    "claim_grades",
+    "contradiction_resolutions",
+    "manual_claims",
+    "source_grades",
+]
+
+# --- incidents as events: analysts' merges and splits, element statuses (migration 0009) --------
+# Append-only like the rest: a merge or split is a set of links between incident mentions (keyed
+# "item:offset", so they survive re-extraction of unchanged text); a later link withdraws a
+# contrary earlier one by setting its `deleted_at`; an element status's latest row wins.
+
+incident_links = sa.Table(
+    "incident_links",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("key_a", sa.String(200), nullable=False),
+    sa.Column("key_b", sa.String(200), nullable=False),
+    sa.Column("decision", sa.String(16), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("made_by", sa.String(200), nullable=False),
+    sa.Column("made_at", AwareDateTime, nullable=False),
+    sa.Column("deleted_at", AwareDateTime, nullable=True),
+)
+
+element_statuses = sa.Table(
+    "element_statuses",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("incident_id", sa.String(64), nullable=False, index=True),
+    sa.Column("crime", sa.String(64), nullable=False),
+    sa.Column("element", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("made_by", sa.String(200), nullable=False),
+    sa.Column("made_at", AwareDateTime, nullable=False),
+)
+
+__all__ += ["element_statuses", "incident_links"]
+
+# Roles of persons in a case (migration 0010): the role an analyst set, one row per person, and
+# every setting kept in history with its reason. Proposed roles are computed, never stored.
+case_roles = sa.Table(
+    "case_roles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("entity_id", sa.String(64), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("set_by", sa.String(200), nullable=False),
+    sa.Column("set_at", AwareDateTime, nullable=False),
+    sa.UniqueConstraint("case_id", "entity_id", name="uq_case_roles_case_entity"),
+)
+
+case_role_history = sa.Table(
+    "case_role_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("entity_id", sa.String(64), nullable=False, index=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("previous_role", sa.String(16), nullable=True),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("made_by", sa.String(200), nullable=False),
+    sa.Column("made_at", AwareDateTime, nullable=False),
+)
+
+__all__ += ["case_role_history", "case_roles"]

@@ -8,11 +8,12 @@ The names go through the same batched screening as the CLI and the API (`screen_
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
+from pursuit.cases.roles_screening import INTEREST, against_everyone, index_of_interest
 from pursuit.http.auth import Signed
 from pursuit.http.deps import Ws
 from pursuit.http.scope import require_for_entities
@@ -61,18 +62,27 @@ def screen_page() -> HTMLResponse:
 NamesForm = Annotated[str, Form(max_length=MAX_LINES * MAX_NAME)]
 
 
-def _screened(request: Request, ws: Ws, who: Principal, names: str) -> HTMLResponse:
-    """The names screened against the persons of the cases the user may screen in."""
+def _screened(
+    request: Request, ws: Ws, who: Principal, names: str, against: str = INTEREST
+) -> HTMLResponse:
+    """The names screened against the persons of the cases the user may screen in: those of
+    interest (suspects, watch list) unless `against` is "all"."""
     lines = [line.strip() for line in names.splitlines() if line.strip()][:MAX_LINES]
     rows = [(n, [f"line{n}", line, "", "", ""]) for n, line in enumerate(lines, start=1)]
     taken = records_from_rows(["id", "name", "birth_date", "nationality", "gender"], rows)
-    report = screen_input(
-        screen_index_for(request, ws, who), taken, ScreenOptions(), load_memory(ws)
-    )
+    with ws.read() as conn:
+        index = index_of_interest(
+            conn,
+            screen_index_for(request, ws, who),
+            against_everyone(against),
+            who.cases_with(Permission.SCREEN),
+        )
+    report = screen_input(index, taken, ScreenOptions(), load_memory(ws))
     return page(
         "screen.html",
         threshold=SCREEN_THRESHOLD,
         names=names,
+        against=against,
         results=report.results,
         skipped=report.skipped,
         profiles=report.profile_count,
@@ -80,9 +90,14 @@ def _screened(request: Request, ws: Ws, who: Principal, names: str) -> HTMLRespo
     )
 
 
+AgainstForm = Annotated[Literal["interest", "all"], Form()]
+
+
 @router.post("/screen", response_class=HTMLResponse)
-def screen_names(request: Request, ws: Ws, who: Signed, names: NamesForm) -> HTMLResponse:
-    return _screened(request, ws, who, names)
+def screen_names(
+    request: Request, ws: Ws, who: Signed, names: NamesForm, against: AgainstForm = "interest"
+) -> HTMLResponse:
+    return _screened(request, ws, who, names, against)
 
 
 @router.post("/screen/decide", response_class=HTMLResponse)
@@ -95,9 +110,10 @@ def screen_decide(
     entity_id: Annotated[str, Form(max_length=200)],
     decision: Annotated[Decision, Form()],
     reason: Annotated[str, Form(max_length=2000)] = "",
+    against: AgainstForm = "interest",
 ) -> HTMLResponse:
     """Record the decision on one hit, then show the same names screened again."""
     with ws.write() as conn:
         require_for_entities(conn, who, Permission.JUDGE, entity_id)
         record_hit_decision(conn, key, entity_id, decision, who.name, reason)
-    return _screened(request, ws, who, names)
+    return _screened(request, ws, who, names, against)

@@ -20,6 +20,7 @@ from pursuit.search import search as run_search
 from pursuit.security.roles import Principal
 from pursuit.stages.item_view import record_protected_reads, record_view
 from pursuit.web.pages import page
+from pursuit.web.role_pages import ROLE_CHOICES, person_role
 
 __all__ = ["router"]
 
@@ -70,9 +71,11 @@ def entity(
 ) -> HTMLResponse:
     """The entity page; contexts quoted from protected testimony are logged as reads."""
     with ws.read() as conn:
-        dossier = build_dossier(conn, profile_for(conn, who, entity_id).id)
+        profile = profile_for(conn, who, entity_id)
+        dossier = build_dossier(conn, profile.id)
+        role = person_role(conn, profile)
     record_protected_reads(ws, who.name, [m.item_id for m in dossier.mentions], via="entity")
-    return page("entity.html", dossier=dossier, done=done)
+    return page("entity.html", dossier=dossier, done=done, role=role, role_choices=ROLE_CHOICES)
 
 
 @router.get("/entities/{entity_id}/dossier", response_class=HTMLResponse)

@@ -6,11 +6,14 @@ from fastapi import APIRouter
 
 from pursuit.web import (
     admin_pages,
+    claims_pages,
     correction_pages,
     evidence_pages,
     identity_pages,
+    incident_pages,
     inquiry_pages,
     review_routes,
+    role_pages,
     signin_pages,
     static_pages,
     witness_pages,
@@ -28,3 +31,6 @@ router.include_router(signin_pages.router)
 router.include_router(static_pages.router)
 router.include_router(admin_pages.router)
 router.include_router(witness_pages.router)
+router.include_router(claims_pages.router)
+router.include_router(incident_pages.router)
+router.include_router(role_pages.router)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Any
 
 from pydantic import Field
 
@@ -205,6 +206,10 @@ class DossierOut(Out):
     entity: DossierEntityOut
     aliases: list[SpellingOut] = []
     properties: dict[str, list[AttestedOut]] = {}
+    claims: list[dict[str, Any]] = []
+    contradictions: list[dict[str, Any]] = []
+    incidents: list[dict[str, Any]] = []
+    timeline: list[dict[str, Any]] = []
     generated_at: str
     mentions: list[MentionOut]
     manifest: list[ManifestOut]

@@ -49,6 +49,9 @@ class CandidateOut(Out):
     reasons: list[ReasonOut]
     decision: HitDecisionOut | None = Field(description="A reviewer's decision on this hit.")
     items: list[str] = Field([], description="Ids of the items that mention the candidate.")
+    interest: str = Field(
+        "", description='Why the person is screened against ("suspect: role emir in 3 items").'
+    )
 
 
 class ScreenResultOut(Out):

@@ -141,17 +141,23 @@ class ArchiveReader:
         self.path = path
         try:
             self._tar = tarfile.open(path, mode="r:")  # noqa: SIM115 (closed by close)
+            members = self._tar.getmembers()  # reads the whole index: a cut file fails here
         except FileNotFoundError as exc:
             raise UnreadableInput(f"{path}: no such file") from exc
-        except (tarfile.TarError, OSError) as exc:
-            raise MalformedInput(f"{path}: not a pursuit backup ({exc})") from exc
-        self._members = {m.name: m for m in self._tar.getmembers() if m.isfile()}
+        except (tarfile.TarError, OSError, EOFError) as exc:
+            raise MalformedInput(f"{path}: not a pursuit backup, or cut short ({exc})") from exc
+        self._members = {m.name: m for m in members if m.isfile()}
 
     def manifest(self) -> Manifest:
         if MANIFEST not in self._members:
             raise MalformedInput(f"{self.path}: not a pursuit backup (no {MANIFEST})")
         with self.open(MANIFEST) as stream:
-            return parse_manifest(stream.read().decode("utf-8"), str(self.path))
+            raw = stream.read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise MalformedInput(f"{self.path}: the manifest is damaged ({exc.reason})") from exc
+        return parse_manifest(text, str(self.path))
 
     def open(self, name: str) -> IO[bytes]:
         stream = self._tar.extractfile(self._members[name])
