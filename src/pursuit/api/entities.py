@@ -45,7 +45,7 @@ def entities_list(
 def entity_detail(entity_id: str, ws: Ws, who: Signed) -> EntityDetail:
     """Contexts quoted from protected testimony are logged as reads of it."""
     with ws.read() as conn:
-        dossier = build_dossier(conn, profile_for(conn, who, entity_id).id)
+        dossier = build_dossier(conn, profile_for(conn, who, entity_id).id, facts=False)
     record_protected_reads(ws, who.name, [m.item_id for m in dossier.mentions], via="entity")
     base = EntityOut.model_validate(dossier.entity).model_dump()
     mentions = [MentionOut.model_validate(m) for m in dossier.mentions]

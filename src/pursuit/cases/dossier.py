@@ -129,15 +129,18 @@ def _manifest(conn: Connection, item_ids: list[str]) -> list[ManifestEntry]:
     ]
 
 
-def build_dossier(conn: Connection, ref: str) -> Dossier:
-    """The dossier of the entity named or numbered `ref`."""
+def build_dossier(conn: Connection, ref: str, *, facts: bool = True) -> Dossier:
+    """The dossier of the entity named or numbered `ref`.
+
+    Without `facts`, only identity, mentions and manifest: what an entity page shows on every
+    visit, without weighing the case's claims and clustering its incidents each time."""
     entity = get_profile(conn, ref)
     return Dossier(
         entity=entity,
         generated_at=datetime.now(UTC).isoformat(),
         mentions=_mentions(conn, entity),
         manifest=_manifest(conn, entity.item_ids),
-        sections=_sections(conn, entity),
+        sections=_sections(conn, entity) if facts else {},
     )
 
 

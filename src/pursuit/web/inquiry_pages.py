@@ -72,7 +72,7 @@ def entity(
     """The entity page; contexts quoted from protected testimony are logged as reads."""
     with ws.read() as conn:
         profile = profile_for(conn, who, entity_id)
-        dossier = build_dossier(conn, profile.id)
+        dossier = build_dossier(conn, profile.id, facts=False)
         role = person_role(conn, profile)
     record_protected_reads(ws, who.name, [m.item_id for m in dossier.mentions], via="entity")
     return page("entity.html", dossier=dossier, done=done, role=role, role_choices=ROLE_CHOICES)
