@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -46,6 +48,16 @@ def settings_for(home: Path | None) -> Settings:
 
 def workspace(home: Path | None, create: bool = False) -> Workspace:
     return open_workspace(settings_for(home), create=create)
+
+
+@contextmanager
+def opened(home: Path | None, create: bool = False) -> Iterator[Workspace]:
+    """The workspace for one command, its connections closed when the command ends."""
+    ws = workspace(home, create=create)
+    try:
+        yield ws
+    finally:
+        ws.dispose()
 
 
 def emit_json(document: Any) -> None:

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,22 +10,12 @@ import typer
 from pursuit.cases.incident_edits import merge_incidents, set_element_status, split_incident
 from pursuit.cases.incident_json import incident_json
 from pursuit.cases.incidents import CaseIncident, get_incident, list_incidents
-from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, workspace
-from pursuit.store.workspace import Workspace
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, opened, say
 
 __all__ = ["app", "incidents"]
 
 app = typer.Typer(name="incident", help="Show, merge and split incidents; set element statuses.")
 ReasonOpt = Annotated[str, typer.Option(help="Why (kept in the case's history).")]
-
-
-@contextmanager
-def _opened(home: Path | None) -> Iterator[Workspace]:
-    ws = workspace(home)
-    try:
-        yield ws
-    finally:
-        ws.dispose()
 
 
 def _line(i: CaseIncident) -> str:
@@ -40,7 +27,7 @@ def _line(i: CaseIncident) -> str:
 
 def incidents(home: HomeOpt = None, json_out: JsonOpt = False) -> None:
     """Incidents as events: act, place, time, victims, persons liable, sources, elements."""
-    with _opened(home) as ws, ws.read() as conn:
+    with opened(home) as ws, ws.read() as conn:
         found = list_incidents(conn)
     if json_out:
         emit_json(
@@ -64,7 +51,7 @@ def show(
     json_out: JsonOpt = False,
 ) -> None:
     """One incident with its sources, persons and element matrix."""
-    with _opened(home) as ws, ws.read() as conn:
+    with opened(home) as ws, ws.read() as conn:
         found = get_incident(conn, incident)
     if json_out:
         emit_json(incident_json(found))
@@ -83,7 +70,7 @@ def merge(
     home: HomeOpt = None,
 ) -> None:
     """Join incidents that are one event (kept across re-extraction)."""
-    with _opened(home) as ws, ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         merged = merge_incidents(conn, incident, reason, ws.settings.actor)
     say(f"merged into {merged}")
     typer.echo(merged)
@@ -99,7 +86,7 @@ def split(
     home: HomeOpt = None,
 ) -> None:
     """Move some mentions of an incident into an incident of their own."""
-    with _opened(home) as ws, ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         result = split_incident(conn, incident, member, reason, ws.settings.actor)
     say(f"kept {result.kept}; split off {result.split_off}")
     typer.echo(result.split_off)
@@ -115,7 +102,7 @@ def element(
     home: HomeOpt = None,
 ) -> None:
     """Set where the evidence stands on one element of one incident."""
-    with _opened(home) as ws, ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         made = set_element_status(
             conn, incident, crime, element_id, status, reason, ws.settings.actor
         )

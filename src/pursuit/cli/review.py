@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from pursuit.api.schemas import JudgementList, JudgementOut, QueueEntryOut, ReviewQueueOut, RunOut
-from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, say, workspace
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, opened, say
 from pursuit.names.reasons import describe_all
 from pursuit.resolve.backends import Backend
 from pursuit.resolve.decisions import judge_pair
 from pursuit.resolve.judgements import Decision, judgement_history
 from pursuit.resolve.resolution import ResolveOptions, resolve_persons
 from pursuit.resolve.review import QueueStatus, decide_many, queue_counts, review_queue
-from pursuit.store.workspace import Workspace
 
 __all__ = ["app"]
 
 app = typer.Typer(name="review", help="Resolve persons and review proposed identities.")
-
-
-@contextmanager
-def _opened(home: Path | None) -> Iterator[Workspace]:
-    """The workspace for one command, its connections closed when the command ends."""
-    ws = workspace(home)
-    try:
-        yield ws
-    finally:
-        ws.dispose()
 
 
 ReasonOpt = Annotated[str, typer.Option(help="Why (kept with the decision).")]
@@ -49,7 +35,7 @@ def resolve(
     json_out: JsonOpt = False,
 ) -> None:
     """Score person entities and put proposed identities in the review queue."""
-    with _opened(home) as ws:
+    with opened(home) as ws:
         run = resolve_persons(ws, ResolveOptions(backend=backend, incremental=not full))
     if json_out:
         emit_model(RunOut.of(run))
@@ -67,7 +53,7 @@ def list_queue(
     json_out: JsonOpt = False,
 ) -> None:
     """The review queue, most probable first: pending pairs until someone decides."""
-    with _opened(home) as ws, ws.read() as conn:
+    with opened(home) as ws, ws.read() as conn:
         entries = review_queue(conn, status, limit)
         if json_out:
             listed = [QueueEntryOut.read(conn, e) for e in entries]
@@ -93,7 +79,7 @@ def decide(
 
     A decision that contradicts one on record is refused (exit 1, naming it) unless
     --supersede is given with a --reason."""
-    with _opened(home) as ws, ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         made = decide_many(conn, proposal, decision, ws.settings.actor, reason, supersede=supersede)
     if json_out:
         emit_model(JudgementList.of(made))
@@ -112,7 +98,7 @@ def judge(
 ) -> None:
     """Judge any pair directly, e.g. a screening hit against a workspace person. Two entities
     are checked against the decisions on record like any review decision."""
-    with _opened(home) as ws, ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         made = judge_pair(
             conn, entity_a, entity_b, decision, ws.settings.actor, reason, supersede=supersede
         )
@@ -128,7 +114,7 @@ def history(
     json_out: JsonOpt = False,
 ) -> None:
     """Who decided what and when, newest first, superseded and withdrawn rows included."""
-    with _opened(home) as ws, ws.read() as conn:
+    with opened(home) as ws, ws.read() as conn:
         rows = judgement_history(conn, entity)
     if json_out:
         emit_model(JudgementList.of(rows))

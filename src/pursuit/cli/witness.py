@@ -9,14 +9,11 @@ the vault key file anyway, and is warned instead.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, workspace
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, opened, say
 from pursuit.errors import PursuitError
 from pursuit.evidence.cases import DEFAULT_CASE
 from pursuit.security import (
@@ -40,16 +37,6 @@ CaseOpt = Annotated[str, typer.Option(help="Case the witness belongs to.")]
 Reason = Annotated[str, typer.Option(help="Why; recorded in the custody log.")]
 
 
-@contextmanager
-def _opened(home: Path | None, create: bool = False) -> Iterator[Workspace]:
-    """The workspace for one command, its connections closed when the command ends."""
-    ws = workspace(home, create=create)
-    try:
-        yield ws
-    finally:
-        ws.dispose()
-
-
 @app.command("add")
 def add(
     name: Annotated[str, typer.Option(help="The witness's name (stored encrypted only).")],
@@ -66,7 +53,7 @@ def add(
     json_out: JsonOpt = False,
 ) -> None:
     """Register a protected witness; prints the pseudonym to use from now on."""
-    with _opened(home, create=True) as ws:
+    with opened(home, create=True) as ws:
         key = ensure_vault_key(ws)
         identity = Identity(name, contact, notes, tuple(alias or ()))
         with ws.write() as conn:
@@ -108,7 +95,7 @@ def reveal(
     json_out: JsonOpt = False,
 ) -> None:
     """Show a witness's identity; the reveal, its actor and reason go into the custody log."""
-    with _opened(home) as ws:
+    with opened(home) as ws:
         say(
             f"WARNING: revealing {pseudonym} is recorded in the audit trail as {ws.settings.actor}."
         )
@@ -133,7 +120,7 @@ def list_(
     json_out: JsonOpt = False,
 ) -> None:
     """Pseudonyms of the protected witnesses (never identities; needs no key)."""
-    with _opened(home) as ws:
+    with opened(home) as ws:
         with ws.read() as conn:
             found = list_witnesses(conn, case)
         rows = [
@@ -166,7 +153,7 @@ def erase(
     """Destroy the witness's key: the identity and sealed testimony become unrecoverable."""
     if not yes:
         typer.confirm(f"Erase {pseudonym} for good? This cannot be undone", abort=True)
-    with _opened(home) as ws:
+    with opened(home) as ws:
         with ws.write() as conn:
             erase_witness(conn, case, pseudonym, ws.settings.actor, reason)
         say(f"{pseudonym} erased; the pseudonym and its testimony items remain")
@@ -175,7 +162,7 @@ def erase(
 @app.command("rotate-key")
 def rotate_key(case: CaseOpt = DEFAULT_CASE, home: HomeOpt = None) -> None:
     """Give the case a new key and re-wrap every witness key with it."""
-    with _opened(home) as ws:
+    with opened(home) as ws:
         key = load_vault_key(ws)
         with ws.write() as conn:
             version = rotate_case_key(conn, key, case, ws.settings.actor)
