@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 
 from pursuit.nlp.affiliation import affiliations
+from pursuit.nlp.described import Described
 from pursuit.nlp.firstperson import witnessed
 from pursuit.nlp.life import life_claims
-from pursuit.nlp.links import between, gap_words, is_apposition, nearest, no_other
+from pursuit.nlp.links import between, gap_words, nearest
 from pursuit.nlp.model import Claim, ClaimPredicate, Mention, MentionType
 from pursuit.nlp.presence import presence_places
 from pursuit.nlp.reported import Holders, role_holders, sentence_orders
@@ -25,15 +26,10 @@ __all__ = ["CLAIMS_EXTRACTOR", "sentence_claims"]
 
 CLAIMS_EXTRACTOR = "rules:claims 1"
 P = MentionType.PERSON
-_COPULA = re.compile(
-    r"^[\s,]*(?:who\s+)?(?:(?:was|is|had been|has been|became|served as|acted as|worked as|"
-    r"as|later|then|also|now|named|appointed|était|est|devenu|devenue|comme|كان|وهو|هو)\s+)*"
-    r"(?:the|a|an|his|her|its|their|le|la|l'|un|une)?\s*"
-    r"(?:former|then|new|local|senior|top|deputy|military|security|ancien)?\s*$",
-    re.I,
-)
 _OBJECT_LINK = re.compile(r"^\s*(?:of|for|in|at|over|de|du|d'|des|à|في|ل)?\s*(?:the|l')?\s*$")
-_ROLE_ADJECTIVES = frozenset({"military", "security", "media", "senior", "local", "top", "chief"})
+_ROLE_ADJECTIVES = frozenset(
+    {"military", "security", "media", "senior", "local", "top", "chief", "s", "group"}
+)
 _FROM = re.compile(r"\b(?:from|de)\s+(?:the\s+)?$", re.I)
 
 
@@ -49,19 +45,6 @@ def _claim(
     return Claim(subject, predicate, obj, value, s.start, s.end, confidence, CLAIMS_EXTRACTOR, time)
 
 
-def _holder(text: str, s: Sentence, word: Mention) -> tuple[Mention, float] | None:
-    """The person a role or nationality word describes: "X, the emir" or "the emir, X"."""
-    for person in nearest(word, s.of(P), after=False)[:1]:
-        gap = between(text, person, word, s.mentions)
-        if _COPULA.match(gap) and no_other(MentionType.ROLE, s.mentions, person.end, word.start):
-            return person, 0.75
-    for person in nearest(word, s.of(P), after=True)[:1]:
-        gap = between(text, word, person, s.mentions)
-        if is_apposition(gap) and no_other(P, s.mentions, word.end, person.start):
-            return person, 0.8
-    return None
-
-
 def _role_object(text: str, s: Sentence, role: Mention) -> Mention | None:
     targets = s.of(MentionType.ORGANIZATION, MentionType.LOCATION)
     for target in nearest(role, targets, after=True)[:1]:
@@ -70,32 +53,35 @@ def _role_object(text: str, s: Sentence, role: Mention) -> Mention | None:
     return None
 
 
-def _role_claims(text: str, s: Sentence) -> list[Claim]:
+def _role_claims(text: str, s: Sentence, holders: Described) -> list[Claim]:
     out = []
     for role in s.of(MentionType.ROLE):
-        held = _holder(text, s, role)
-        if held is None:
-            continue
-        person, confidence = held
-        target = _role_object(text, s, role)
-        out.append(_claim(s, person, ClaimPredicate.ROLE, target, role.label, confidence))
-        before = nearest(role, s.of(MentionType.ORGANIZATION), after=False)[:1]
-        for org in before:
-            words = gap_words(between(text, org, role))
-            if set(words) <= _ROLE_ADJECTIVES and len(words) < 3:
-                out.append(_claim(s, person, ClaimPredicate.AFFILIATION, org, org.label, 0.7))
-        if target is not None and target.type is MentionType.ORGANIZATION:
-            out.append(_claim(s, person, ClaimPredicate.AFFILIATION, target, target.label, 0.7))
+        for person, confidence in holders.of(role):
+            out += _one_role(text, s, role, person, confidence)
     return out
 
 
-def _nationality_claims(text: str, s: Sentence) -> list[Claim]:
+def _one_role(
+    text: str, s: Sentence, role: Mention, person: Mention, confidence: float
+) -> list[Claim]:
+    """A role claim, and the group a role word names ("an ISIS emir", "emir of ISIS")."""
+    target = _role_object(text, s, role)
+    out = [_claim(s, person, ClaimPredicate.ROLE, target, role.label, confidence)]
+    for org in nearest(role, s.of(MentionType.ORGANIZATION), after=False)[:1]:
+        words = gap_words(between(text, org, role))
+        if set(words) <= _ROLE_ADJECTIVES and len(words) < 3:
+            out.append(_claim(s, person, ClaimPredicate.AFFILIATION, org, org.label, 0.7))
+    if target is not None and target.type is MentionType.ORGANIZATION:
+        out.append(_claim(s, person, ClaimPredicate.AFFILIATION, target, target.label, 0.7))
+    return out
+
+
+def _nationality_claims(text: str, s: Sentence, holders: Described) -> list[Claim]:
     out = []
     for word in s.of(MentionType.NATIONALITY):
-        held = _holder(text, s, word)
-        if held is not None:
-            country = word.attributes.get("country", word.label)
-            out.append(_claim(s, held[0], ClaimPredicate.NATIONALITY, word, country, held[1]))
+        country = word.attributes.get("country", word.label)
+        for person, confidence in holders.of(word):
+            out.append(_claim(s, person, ClaimPredicate.NATIONALITY, word, country, confidence))
     for person in s.of(P):
         for place in nearest(person, s.of(MentionType.LOCATION), after=True)[:1]:
             gap = between(text, person, place, s.mentions)
@@ -180,11 +166,14 @@ def _held_roles(text: str, s: Sentence, found: list[Claim], holders: Holders) ->
     return out
 
 
-def _spoken_claims(text: str, s: Sentence, holders: Holders) -> list[Claim]:
+def _spoken_claims(
+    text: str, s: Sentence, holders: Holders, subjects: list[Subject]
+) -> list[Claim]:
     """Orders carried by reported speech, and first-person statements of what was seen."""
+    pronouns = [x for x in subjects if x.anchor.extractor.startswith("rules:pronoun")]
     out = [
         _claim(s, o.person, ClaimPredicate.ORDERED, o.act, o.act.text.lower(), 0.6)
-        for o in sentence_orders(text, s, holders)
+        for o in sentence_orders(text, s, holders, pronouns)
     ]
     for w in witnessed(text, s):
         out.append(_claim(s, w.speaker, ClaimPredicate.WITNESSED, w.seen, w.value, 0.6))
@@ -197,13 +186,14 @@ def sentence_claims(text: str, mentions: Sequence[Mention]) -> list[Claim]:
     previous: Subject | None = None
     holders = Holders()
     for s in sentences(text, mentions):
-        found = _role_claims(text, s)
+        subjects, previous = sentence_subjects(text, s, previous)
+        described = Described(text, s, subjects)
+        found = _role_claims(text, s, described)
         found += _held_roles(text, s, found, holders)
         out.extend(found)
-        out.extend(_nationality_claims(text, s))
-        subjects, previous = sentence_subjects(text, s, previous)
+        out.extend(_nationality_claims(text, s, described))
         out.extend(_subject_claims(text, s, subjects))
         out.extend(_alias_claims(s, subjects))
         out.extend(life_claims(text, s, subjects))
-        out.extend(_spoken_claims(text, s, holders))
+        out.extend(_spoken_claims(text, s, holders, subjects))
     return out

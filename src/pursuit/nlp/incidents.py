@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pursuit.nlp.links import between, gap_words, nearest, no_other
 from pursuit.nlp.model import Incident, IncidentKind, Mention, MentionType
@@ -45,18 +46,56 @@ _NUMBER_WORDS = {
     "dix": 10,
     "vingt": 20,
     "cent": 100,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "trente": 30,
+    "cinquante": 50,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "zwanzig": 20,
+    "hundert": 100,
+    "اثنين": 2,
+    "ثلاثة": 3,
+    "ثلاث": 3,
+    "أربعة": 4,
+    "أربع": 4,
+    "خمسة": 5,
+    "خمس": 5,
+    "ستة": 6,
+    "سبعة": 7,
+    "سبع": 7,
+    "ثمانية": 8,
+    "تسعة": 9,
+    "عشرة": 10,
+    "عشر": 10,
 }
 _QUANT = r"(?:almost|nearly|about|around|some|at least|more than|over|up to|approximately|"
-_QUANT += r"roughly|an estimated|près de|environ|au moins|plus de|quelque|حوالي|نحو|أكثر من)"
+_QUANT += r"roughly|an estimated|près de|environ|au moins|plus de|quelque|fast|etwa|mindestens|"
+_QUANT += r"mehr als|rund|حوالي|نحو|أكثر من)"
 _VICTIMS = (
     r"(?:civilians?|people|men|women|children|boys|girls|prisoners|captives|detainees|villagers|"
     r"residents|yazidis|yezidis|victims|persons|soldiers|fighters|members|hostages|"
-    r"civils|personnes|hommes|femmes|enfants|prisonniers|otages|"
-    r"مدني|مدنيا|مدنيين|شخص|شخصا|أشخاص|رجل|رجلا|امرأة|طفل|طفلا|أطفال|أسير)"
+    r"civils|personnes|hommes|femmes|enfants|prisonniers|otages|habitants|détenus|villageois|"
+    r"Menschen|Männer|Frauen|Kinder|Zivilisten|Gefangene|Gefangenen|Häftlinge|Bewohner|Personen|"
+    r"مدني|مدنيا|مدنيين|شخص|شخصا|أشخاص|رجل|رجلا|رجال|امرأة|نساء|طفل|طفلا|أطفال|أسير|أسرى|"
+    r"شبان|شابا|شرطيا|شرطي|معتقلا|معتقلين|سجينا|سجناء)"
 )
 _COUNT = re.compile(
-    rf"(?:{_QUANT}\s+)?(?P<n>\d[\d,.\s]*\d|\d|{'|'.join(_NUMBER_WORDS)})\s+"
-    rf"(?:[^\W\d]+\s+){{0,2}}?{_VICTIMS}\b",
+    rf"(?:{_QUANT}\s+)?(?<!\w)(?P<n>\d[\d,.\s]*\d|\d|{'|'.join(_NUMBER_WORDS)})\s+"
+    rf"(?:of\s+the\s+|d'entre\s+|der\s+)?(?:[^\W\d]+\s+){{0,2}}?{_VICTIMS}\b",
     re.I,
 )
 _BY = re.compile(
@@ -69,10 +108,14 @@ _ORDER = re.compile(
 )
 # "beheaded ... on the orders of the local emir, X"; "بأمر من الوالي X".
 _ORDERS_OF = re.compile(
-    r"\b(?:on the orders? of|at the orders? of|sur ordre d[eu']?|بأمر من|بأوامر من)\s+"
-    r"(?:(?:the|a|an|le|la|l')\s*)?(?:[\w'-]+\s*){0,3}?[,\s]*$",
+    r"(?:\bon the orders? of|\bat the orders? of|\bon orders from|"
+    r"\bsur (?:l'|les )?ordres? d[eu']?|"
+    r"\bauf (?:Befehl|Anordnung|Geheiß) (?:von|des|der)|بأمر من|بأوامر من|بناء على أوامر)\s*"
+    r"(?:(?:the|a|an|le|la|l'|dem|des|der)\s*)?(?:[\w'-]+\s*){0,3}?[,\s]*$",
     re.I,
 )
+# "Auf Befehl von X wurden ... hingerichtet": the one who ordered named before the act.
+_ORDER_LEAD_WORDS = 10
 # "she took part in the enslavement", "he admitted taking part in the execution".
 _PART_IN = re.compile(
     r"\b(?:took part|taking part|take part|participated|participating|involved|"
@@ -80,10 +123,37 @@ _PART_IN = re.compile(
     re.I,
 )
 # A trigger written as a verb ("executed", "exécutés", "أعدم") can have its doer before it.
-_VERB_FORM = re.compile(r"(?:ed|é|és|ée|ées)$|^(?:shot dead|أعدم|قتل|ذبح|اختطف|اعتقل|قتلوا|ذبحوا)$")
+_VERB_FORM = re.compile(
+    r"(?:ed|é|és|ée|ées)$|^ge\w+(?:t|en)$|^(?:shot|shot dead|hingerichtet|erschossen|ermordet|"
+    r"entführt|exekutiert|enthauptet|folterte|tötete|erschoss|ermordete|أعدم|قتل|ذبح|اختطف|"
+    r"اعتقل|قتلوا|ذبحوا|يعذب|يعذّب|عذب|عذّب|عذبوا|يعذبون)$"
+)
+# "X was tried in Paris for the murder of ...": the accused is named as the doer.
+_ACCUSED_OF = re.compile(
+    r"\b(?:tried|convicted|charged|accused|indicted|prosecuted|sentenced|found guilty|jugée?|"
+    r"condamnée?|accusée?|poursuivie?|inculpée?|angeklagt|verurteilt|beschuldigt)\b[^.;]{0,60}?"
+    r"\b(?:for|of|with|pour|de|d'|wegen)\s+(?:the\s+|his\s+|her\s+|l'|la\s+|le\s+|des\s+|"
+    r"der\s+)?$",
+    re.I,
+)
+# Arabic verb-first: "أعدم X ثلاثة رجال", "قتل X رجلين"; an object after the doer tells the
+# active reading from the passive one, which is written alike without vowels.
+_AR_FIRST_VERB = re.compile(r"^(?:أعدم|اعدم|قتل|ذبح|اختطف|خطف|عذب|عذّب)$")
+_AR_OBJECT = re.compile(r"\s*(?:\S+ين\b|\d|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع|عشر|نحو|حوالي)")
+# Arabic "قام X بإعدام ...": "did" before the doer, the act noun after a joined بـ.
+_AR_DID = re.compile(r"(?:قام|قامت|وقام|وقامت)\s*$")
 # "X, the sharia official in Hajin, personally executed": the apposition is skipped.
 _APPOSITION = re.compile(r"^\s*,[^,;]{0,60},")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|été|تم)\b|;", re.I)
+# German passive: "wurden sie auf dem Platz erschossen" puts the auxiliary before the victims.
+_DE_PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b", re.I)
+# "X, who executed"; "X is alleged to have executed", "X aurait personnellement torturé".
+_RELATIVE = re.compile(r"^\s*[,،]?\s*(?:who|qui|der|die|الذي|التي)\s+", re.I)
+_HEDGES = frozenset(
+    """personally himself herself allegedly reportedly then also later is alleged said to have
+    has had aurait avait a personnellement lui-même elle-même ensuite soll sollen hat habe haben
+    hatte selbst persönlich dann كان كانت قد""".split()
+)
 _WITNESS = re.compile(
     r"\b(?:witness(?:es|ed)?|saw|watched|told|testified|said|témoin|a vu|شاهد|قال)\b", re.I
 )
@@ -95,15 +165,51 @@ _VICTIM_BEFORE = re.compile(
 _VICTIM_AFTER = re.compile(r"^\s*(?:of|de|d')\s+$", re.I)
 
 
+def _value(match: re.Match[str]) -> int | None:
+    raw = match.group("n").lower()
+    digits = re.sub(r"[,.\s]", "", raw)
+    return int(digits) if digits.isdigit() else _NUMBER_WORDS.get(raw)
+
+
 def victim_count(text: str) -> tuple[int, str] | None:
     """The first victim count in `text` ("almost 300 civilians" -> 300) and its words."""
     match = _COUNT.search(text)
-    if match is None:
-        return None
-    raw = match.group("n").lower()
-    digits = re.sub(r"[,.\s]", "", raw)
-    value = int(digits) if digits.isdigit() else _NUMBER_WORDS.get(raw)
-    return (value, match.group()) if value else None
+    value = _value(match) if match is not None else None
+    return (value, match.group()) if match is not None and value else None
+
+
+# "according to two residents": people counted as the source are not victims.
+_SOURCE_BEFORE = re.compile(r"(?:according to|selon|d'après|laut|حسب|بحسب)\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    start: int
+    value: int
+    words: str
+
+
+def _counts(text: str, s: Sentence) -> list[_Count]:
+    """The victim counts of a sentence, leaving out counted sources."""
+    out = []
+    for match in _COUNT.finditer(text, s.start, s.end):
+        value = _value(match)
+        if value and not _SOURCE_BEFORE.search(
+            text[max(s.start, match.start() - 20) : match.start()]
+        ):
+            out.append(_Count(match.start(), value, match.group()))
+    return out
+
+
+def _count_of(trigger: Mention, counts: list[_Count], used: set[int]) -> _Count | None:
+    """The first count after the trigger, else the nearest before it; one count, one incident."""
+    free = [c for c in counts if c.start not in used]
+    after = [c for c in free if c.start >= trigger.start]
+    before = [c for c in free if c.start < trigger.start]
+    found = after[0] if after else before[-1] if before else None
+    if found is not None:
+        used.add(found.start)
+    return found
 
 
 def _agents(text: str, s: Sentence, trigger: Mention) -> list[Mention]:
@@ -112,12 +218,19 @@ def _agents(text: str, s: Sentence, trigger: Mention) -> list[Mention]:
     for agent in nearest(trigger, agents, after=True)[:1]:
         if _BY.match(between(text, trigger, agent, s.mentions)):
             return [agent]
+        verb_first = (
+            _AR_FIRST_VERB.match(trigger.text) and not text[trigger.end : agent.start].strip()
+        )
+        if verb_first and _AR_OBJECT.match(text, agent.end):
+            return [agent]
     if not _VERB_FORM.search(trigger.text.lower()):
         return []
     for agent in nearest(trigger, agents, after=False)[:1]:
         gap = between(text, agent, trigger, s.mentions)
         if len(gap_words(gap)) > 3 or _VICTIM_BEFORE.match(gap) or _PASSIVE.search(gap):
             continue
+        if gap.lstrip()[:1] in (",", "،"):
+            continue  # the agent closes an apposition ("X, one of the soldiers of ISIS, ...")
         if not _ORDER.search(gap):
             return [agent]
     return []
@@ -131,9 +244,15 @@ def _subject_agents(
         gap = between(text, subject.anchor, trigger, s.mentions)
         if _PART_IN.search(gap) and len(gap_words(gap)) <= 8 and "never" not in gap_words(gap):
             return [subject.person]
-        core = _APPOSITION.sub("", gap)
-        short = len(gap_words(core)) <= 2 and not _PASSIVE.search(gap) and not _ORDER.search(gap)
-        if short and _VERB_FORM.search(trigger.text.lower()) and core.strip()[:1] != ",":
+        if _ACCUSED_OF.search(gap) and len(gap_words(gap)) <= 14:
+            return [subject.person]
+        lead = text[max(s.start, subject.anchor.start - 10) : subject.anchor.start]
+        if _AR_DID.search(lead) and gap.strip() in ("ب", ""):
+            return [subject.person]
+        core = _RELATIVE.sub("", _APPOSITION.sub("", gap))
+        words = [w for w in gap_words(core) if w not in _HEDGES]
+        short = len(words) <= 2 and not _PASSIVE.search(gap) and not _ORDER.search(gap)
+        if short and _VERB_FORM.search(trigger.text.lower()) and core.strip()[:1] not in ",،":
             return [subject.person]
         break
     return []
@@ -143,9 +262,16 @@ def _ordered_by(text: str, s: Sentence, trigger: Mention, subjects: list[Subject
     for agent in nearest(trigger, s.of(PER, ORG), after=True)[:1]:
         if agent.type is PER and _ORDERS_OF.search(between(text, trigger, agent, s.mentions)):
             return [agent]
+    for person in nearest(trigger, s.of(PER), after=False)[:1]:
+        lead = gap_words(between(text, person, trigger, s.mentions))
+        if len(lead) <= _ORDER_LEAD_WORDS and _ORDERS_OF.search(text, s.start, person.start):
+            return [person]
     for subject in reversed([x for x in subjects if x.anchor.end <= trigger.start]):
         gap = between(text, subject.anchor, trigger, s.mentions)
-        if _ORDER.search(gap) and len(gap_words(gap)) <= 8:
+        words = gap_words(gap)
+        # "X was the emir of ... and, according to two residents, ordered the stoning"
+        close = _ORDER.search(" ".join(words[-3:])) is not None and len(words) <= 20
+        if _ORDER.search(gap) and (len(words) <= 8 or close):
             return [subject.person]
         break
     return []
@@ -181,12 +307,16 @@ def _nearest_of(trigger: Mention, s: Sentence, kind: MentionType) -> Mention | N
     return min(options, key=lambda m: abs(m.start - trigger.start))
 
 
-def _incident(text: str, s: Sentence, trigger: Mention, subjects: list[Subject]) -> Incident:
-    perpetrators = _agents(text, s, trigger) or _subject_agents(text, s, trigger, subjects)
+def _incident(
+    text: str, s: Sentence, trigger: Mention, subjects: list[Subject], count: _Count | None
+) -> Incident:
+    passive = _DE_PASSIVE.search(text, s.start, trigger.start) is not None
+    perpetrators = (
+        [] if passive else _agents(text, s, trigger) or _subject_agents(text, s, trigger, subjects)
+    )
     ordered = _ordered_by(text, s, trigger, subjects)
     victims = [v for v in _victims(text, s, trigger) if v not in perpetrators]
     taken = {id(m) for m in perpetrators + ordered + victims}
-    count = victim_count(text[trigger.start : s.end]) or victim_count(text[s.start : s.end])
     return Incident(
         kind=IncidentKind(trigger.label),
         trigger=trigger,
@@ -194,8 +324,8 @@ def _incident(text: str, s: Sentence, trigger: Mention, subjects: list[Subject])
         end=s.end,
         place=_nearest_of(trigger, s, MentionType.LOCATION),
         time=_nearest_of(trigger, s, MentionType.DATE),
-        victim_count=count[0] if count else None,
-        victim_count_text=count[1] if count else "",
+        victim_count=count.value if count else None,
+        victim_count_text=count.words if count else "",
         victims=tuple(victims),
         perpetrators=tuple(p for p in perpetrators if p not in ordered),
         ordered_by=tuple(ordered),
@@ -211,7 +341,9 @@ def extract_incidents(text: str, mentions: Sequence[Mention]) -> list[Incident]:
     previous: Subject | None = None
     for s in sentences(text, mentions):
         subjects, previous = sentence_subjects(text, s, previous)
+        counts, used = _counts(text, s), set[int]()
         for trigger in s.of(MentionType.INCIDENT):
             if no_other(MentionType.INCIDENT, s.mentions, trigger.start, trigger.start):
-                out.append(_incident(text, s, trigger, subjects))
+                count = _count_of(trigger, counts, used)
+                out.append(_incident(text, s, trigger, subjects, count))
     return out

@@ -18,7 +18,9 @@ APPOSITION_WORDS = frozenset(
     "a an the his her their its one named called known as also alias aka former then local "
     "senior top notorious feared so-called self-styled jihadist jihadi militant man woman "
     "un une le la les son sa ses dit nommé appelé ancien djihadiste jihadiste "
-    "of for in de du des d".split()
+    "of for in de du des d two three four both brothers brother sisters sister group's "
+    "organisation's organization's islamic islamique der die ein eine included including among "
+    "them namely notamment dont s".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'-]*|\d+")
 

@@ -12,7 +12,7 @@ from functools import cache
 
 from pursuit.nlp.phrases import Entry, PhraseIndex, fold
 
-__all__ = ["DEMONYMS", "NISBAS", "demonym_index", "nisba_origin"]
+__all__ = ["DEMONYMS", "GERMAN_DEMONYMS", "NISBAS", "demonym_index", "nisba_origin"]
 
 # country -> demonym variants (English, French, German, Arabic) separated by "|".
 DEMONYMS: dict[str, str] = {
@@ -57,6 +57,48 @@ DEMONYMS: dict[str, str] = {
     "Sudan": "Sudanese|Soudanais|سوداني",
     "China": "Chinese|Uyghur|Uighur|Chinois|صيني",
 }
+
+# German: the adjective's stem (declined below: "ein saudischer Staatsangehöriger", "die
+# tunesische Kämpferin") and the nouns for a man, a woman and the plural.
+GERMAN_DEMONYMS: dict[str, tuple[str, str]] = {
+    "Saudi Arabia": ("saudisch|saudi-arabisch", "Saudi|Saudis|Saudiaraber"),
+    "Syria": ("syrisch", "Syrer|Syrerin|Syrern"),
+    "Iraq": ("irakisch", "Iraker|Irakerin|Irakern"),
+    "Turkey": ("türkisch", "Türke|Türkin|Türken"),
+    "France": ("französisch", "Franzose|Französin|Franzosen"),
+    "Germany": ("deutsch", "Deutsche|Deutschen"),
+    "United Kingdom": ("britisch", "Brite|Britin|Briten"),
+    "Belgium": ("belgisch", "Belgier|Belgierin"),
+    "Netherlands": ("niederländisch", "Niederländerin"),
+    "Austria": ("österreichisch", "Österreicher|Österreicherin"),
+    "Tunisia": ("tunesisch", "Tunesier|Tunesierin"),
+    "Morocco": ("marokkanisch", "Marokkaner|Marokkanerin"),
+    "Algeria": ("algerisch", "Algerier|Algerierin"),
+    "Libya": ("libysch", "Libyer|Libyerin"),
+    "Egypt": ("ägyptisch", "Ägypter|Ägypterin"),
+    "Jordan": ("jordanisch", "Jordanier|Jordanierin"),
+    "Lebanon": ("libanesisch", "Libanese|Libanesin"),
+    "Yemen": ("jemenitisch", "Jemenit|Jemenitin"),
+    "Russia": ("russisch", "Russe|Russin"),
+    "Chechnya": ("tschetschenisch", "Tschetschene|Tschetschenin"),
+    "Sweden": ("schwedisch", "Schwede|Schwedin"),
+    "Kosovo": ("kosovarisch|kosovo-albanisch", "Kosovare|Kosovarin"),
+    "Bosnia and Herzegovina": ("bosnisch", "Bosnier|Bosnierin"),
+}
+_GERMAN_ENDINGS = ("er", "e", "en", "es", "em")
+_GERMAN_NOUNS = ("Staatsangehöriger", "Staatsangehörige", "Staatsangehörigen", "Staatsbürger")
+
+
+def _german_variants(adjectives: str, nouns: str) -> list[str]:
+    """Declined adjectives, with "Staatsangehöriger" after them ("saudischer Staatsangehöriger"
+    is one span, so the model's guess at the noun alone does not win), and the nouns."""
+    out = nouns.split("|")
+    for stem in adjectives.split("|"):
+        for ending in _GERMAN_ENDINGS:
+            out.append(stem + ending)
+            out += [f"{stem}{ending} {noun}" for noun in _GERMAN_NOUNS]
+    return out
+
 
 # Nisba stems, without the article and the final -i; matched in Latin and Arabic script.
 NISBAS: dict[str, str] = {
@@ -146,5 +188,8 @@ def demonym_index() -> PhraseIndex:
     index = PhraseIndex()
     for country, variants in DEMONYMS.items():
         for variant in variants.split("|"):
+            index.add(variant, Entry("nationality", country, cased=True))
+    for country, (adjectives, nouns) in GERMAN_DEMONYMS.items():
+        for variant in _german_variants(adjectives, nouns):
             index.add(variant, Entry("nationality", country, cased=True))
     return index

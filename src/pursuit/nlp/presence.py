@@ -31,17 +31,24 @@ _VERBS = frozenset(
     vécu vivait vit était été est arrivé arrivée allé allée parti partie rentré rentrée
     installé installée resté restée détenu détenue arrêté arrêtée combattu tué trouvait trouve
     trouvé trouvée réfugié réfugiée passé passée
-    كان كانت عاش وصل انتقل ذهب سافر عاد قاتل أقام يقيم تقيم مقيم مقيمة اعتقل قتل""".split()
+    vu vue vus aperçu aperçue combattait vivait habitait servi travaillé travaillait
+    hielt aufgehalten lebte gelebt wohnte gewohnt kämpfte gekämpft reiste gereist arbeitete
+    gearbeitet gesehen war waren ist kam gekommen blieb geblieben diente gedient festgenommen
+    verhaftet stationiert tauchte aufgetaucht
+    كان كانت عاش وصل انتقل ذهب سافر عاد قاتل أقام يقيم تقيم مقيم مقيمة اعتقل قتل شوهد شوهدت
+    ظهر أقامت سكن""".split()
 )
 _STOP = frozenset(
     """tried sentenced convicted charged indicted acquitted born wanted said says told tells
     say claims claimed denies denied never not n't no nor ordered planned extradited deported
     accused named listed identified described mentioned reported quoted cited sanctioned
     designated registered recorded questioned interviewed prosecuted judged
-    jugé jugée condamné condamnée né née jamais pas dit affirme نفى لم ليس ولد""".split()
+    jugé jugée condamné condamnée né née jamais pas dit affirme nie accusé poursuivi
+    geboren verurteilt angeklagt bestreitet bestritt nie nicht kein keine sagte erklärte
+    gesucht نفى لم ليس ولد""".split()
 )
 _PREPOSITION = re.compile(
-    r"\b(?:in|at|near|to|into|inside|outside|around|between|à|au|aux|en|dans|près d'|"
+    r"\b(?:in|at|near|to|into|inside|outside|around|between|à|au|aux|en|dans|près d'|nach|im|bei|"
     r"près de|vers|(?:left|leaving|headed|departed|parti|partie) (?:for|pour)|في|إلى|الى|قرب)"
     r"\s+(?:[\w'-]+\s+){0,5}?(?:the\s+|la\s+|le\s+|les\s+|l'|d'|de\s+)?$",
     re.I,
@@ -55,7 +62,9 @@ _FRONTED = re.compile(
     re.I,
 )
 # Arabic puts the verb first: "تقيم أم عائشة في مخيم الهول".
-_VERB_FIRST = re.compile(r"(?:كان|كانت|عاش|وصل|انتقل|ذهب|سافر|عاد|قاتل|أقام|يقيم|تقيم)\s*$")
+_VERB_FIRST = re.compile(
+    r"(?:كان|كانت|عاش|وصل|انتقل|ذهب|سافر|عاد|قاتل|أقام|يقيم|تقيم|شوهد|شوهدت|ظهر|سكن)\s*$"
+)
 _PAST = re.compile(r"^[a-z]{3,}ed$")
 _MAX_WORDS = 14
 

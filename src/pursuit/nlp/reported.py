@@ -16,6 +16,7 @@ German is read by these rules alone: the English model tags German poorly.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pursuit.nlp.acts import canonical_act
@@ -23,6 +24,7 @@ from pursuit.nlp.links import between
 from pursuit.nlp.model import Mention, MentionType
 from pursuit.nlp.roles import incident_index, role_index
 from pursuit.nlp.sentences import Sentence
+from pursuit.nlp.subjects import Subject
 
 __all__ = ["Holders", "OrderFound", "role_holders", "sentence_orders"]
 
@@ -36,7 +38,8 @@ _SPEECH_EN = (
 _OBLIGE_EN = r"(?:had to|have to|has to|must|should|were to|was to|would|needed to|will)(?:\s+be)?"
 _EN = re.compile(
     rf"^\W*{_SPEECH_EN}\b[^.;?!]{{0,80}}?\b{_OBLIGE_EN}\s*$|"
-    r"^\W*(?:then\s+)?(?:ordered|told|instructed|commanded)\b[^.;?!]{0,60}?\bto\s*$|"
+    r"^\W*(?:then\s+)?(?:(?:had|has|also|personally)\s+)?(?:ordered|told|instructed|commanded)\b"
+    r"[^.;?!]{0,60}?\bto\s*$|"
     r"^\W*(?:then\s+)?(?:gave|issued)\s+(?:the|an|his)\s+orders?\s+(?:to|for)(?:\s+the)?\s*$",
     re.I,
 )
@@ -44,7 +47,7 @@ _FR = re.compile(
     r"^\W*(?:a|avait|lui a|nous a|leur a)?\s*(?:répondu|dit|déclaré|affirmé|ordonné|exigé|"
     r"décidé|répliqué|lancé|expliqué|répondit|dit|ordonna)\b[^.;?!]{0,80}?"
     r"(?:qu'il fallait|qu’il fallait|fallait|devaient être|doivent être|devait être|"
-    r"seraient|de|d'|d’)\s*$|"
+    r"seraient|de|d'|d’)\s*(?:les|le|la|l['’]|leur)?\s*$|"
     r"^\W*(?:a|avait)\s+donné\s+l['’]ordre\s+(?:de|d['’])\s*(?:l['’]|la\s+|les\s+)?\s*$",
     re.I,
 )
@@ -62,6 +65,7 @@ _AR_AFTER = re.compile(
 _AR_VERB = re.compile(r"(?:أجاب|اجاب|قال|رد|أمر|امر|أعطى|طلب)\s*$")
 _AR_ORDER = re.compile(r"(?:أمر|امر|أعطى|يجب|ينبغي)")
 _DE_NEEDS_ACT_VERB = re.compile(r"^\W*(?:ließ|liess|lässt)\b", re.I)
+_DE_INVERTED = re.compile(r"\b(?:ließ|liess|lässt|befahl|befiehlt)\s+(?:der\s+|die\s+)?$", re.I)
 
 # Infinitives and verb forms of acts that the incident vocabulary lists only as nouns.
 _ACT_VERBS = {
@@ -176,23 +180,31 @@ def _orders(text: str, s: Sentence, speaker: Mention, act: Mention) -> bool:
     return False
 
 
-def sentence_orders(text: str, s: Sentence, holders: Holders) -> list[OrderFound]:
-    """Acts a speaker in this sentence demanded, each with the person who spoke."""
-    out: list[OrderFound] = []
+def _inverted(text: str, s: Sentence, speaker: Mention, act: Mention) -> bool:
+    """German verb-second order: "Laut Anklage ließ er ... hinrichten", "befahl der Emir ..."."""
+    lead = text[max(s.start, speaker.start - 12) : speaker.start]
+    if not _DE_INVERTED.search(lead):
+        return False
+    gap = between(text, speaker, act, s.mentions)
+    return len(gap) <= 80 and not re.search(r"[.;?!]", gap) and act.text[:1].islower()
+
+
+def sentence_orders(
+    text: str, s: Sentence, holders: Holders, pronouns: Sequence[Subject] = ()
+) -> list[OrderFound]:
+    """Acts a speaker in this sentence demanded, each with the person who spoke; an act has
+    one speaker, the nearest before it. `pronouns` are resolved pronoun subjects."""
+    by_act: dict[int, tuple[int, OrderFound]] = {}
     acts = _acts(text, s)
-    for mention in s.of(P, R):
-        person = _speaker(s, holders, mention)
+    speakers = [(m, _speaker(s, holders, m)) for m in s.of(P, R)]
+    speakers += [(x.anchor, x.person) for x in pronouns if x.anchor.type is P]
+    for mention, person in speakers:
         if person is None:
             continue
         later = [a for a in acts if a.start >= mention.end]
         for act in later[:1]:
-            if _orders(text, s, mention, act):
-                out.append(OrderFound(person, act, s))
-    seen: set[tuple[int, int]] = set()
-    unique = []
-    for found in out:
-        key = (found.act.start, id(found.person))
-        if key not in seen:
-            seen.add(key)
-            unique.append(found)
-    return unique
+            if _orders(text, s, mention, act) or _inverted(text, s, mention, act):
+                known = by_act.get(act.start)
+                if known is None or known[0] < mention.start:
+                    by_act[act.start] = (mention.start, OrderFound(person, act, s))
+    return [found for _, found in sorted(by_act.values(), key=lambda x: x[1].act.start)]

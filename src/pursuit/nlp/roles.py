@@ -15,21 +15,25 @@ from pursuit.nlp.phrases import Entry, PhraseIndex
 __all__ = ["INCIDENT_WORDS", "ROLE_WORDS", "incident_index", "role_index"]
 
 ROLE_WORDS: dict[str, str] = {
-    "emir": "emir|emirs|amir|amirs|emeer|émir|émirs|أمير|الأمير|امير",
-    "wali": "wali|walis|governor|gouverneur|والي|الوالي",
+    "emir": "emir|emirs|amir|amirs|emeer|émir|émirs|Emire|أمير|الأمير|امير|أميرا|أميراً",
+    "wali": "wali|walis|governor|gouverneur|Gouverneur|والي|الوالي|واليا|والياً",
     "commander": (
         "commander|commanders|military commander|field commander|commandant|"
-        "chef militaire|قائد|القائد|قائد عسكري"
+        "chef militaire|Kommandeur|Kommandeure|Kommandant|Befehlshaber|Anführer|قائد|القائد|"
+        "قائد عسكري|قائدا|قائداً"
     ),
     "leader": "leader|leaders|chief|chef|dirigeant|زعيم|الزعيم",
     "deputy": "deputy|adjoint|نائب",
-    "guard": "guard|guards|prison guard|gardien|garde|حارس|الحارس|سجان",
-    "fighter": (
-        "fighter|fighters|foreign fighter|foreign fighters|combattant|combattants|مقاتل|"
-        "مقاتلين|المقاتلين"
+    "guard": (
+        "guard|guards|prison guard|gardien|gardiens|garde|Wächter|Wärter|Gefängniswärter|"
+        "حارس|الحارس|حارسا|حارساً|سجان|السجان"
     ),
-    "judge": "judge|qadi|sharia judge|juge|قاضي|القاضي|قاض",
-    "smuggler": "smuggler|smugglers|passeur|passeurs|مهرب|المهرب",
+    "fighter": (
+        "fighter|fighters|foreign fighter|foreign fighters|combattant|combattants|Kämpfer|"
+        "مقاتل|مقاتلين|المقاتلين|مقاتلا|مقاتلاً|مقاتلو"
+    ),
+    "judge": "judge|qadi|sharia judge|juge|Richter|Scharia-Richter|قاضي|القاضي|قاض|قاضيا|قاضياً",
+    "smuggler": "smuggler|smugglers|passeur|passeurs|Schleuser|Schmuggler|مهرب|المهرب",
     "media official": (
         "media official|media officer|media emir|responsable médias|مسؤول إعلامي|الإعلامي"
     ),
@@ -38,9 +42,9 @@ ROLE_WORDS: dict[str, str] = {
     ),
     "sharia official": "sharia official|shari|sharii|شرعي|الشرعي",
     "spokesman": "spokesman|spokesperson|porte-parole|متحدث|المتحدث",
-    "executioner": "executioner|executioners|bourreau|جلاد|الجلاد|سياف",
-    "sniper": "sniper|snipers|tireur d'élite|قناص|القناص",
-    "recruiter": "recruiter|recruteur|مجند",
+    "executioner": "executioner|executioners|bourreau|Henker|جلاد|الجلاد|سياف",
+    "sniper": "sniper|snipers|tireur d'élite|Scharfschütze|قناص|القناص",
+    "recruiter": "recruiter|recruteur|Anwerber|مجند",
     "interrogator": "interrogator|interrogateur|محقق|المحقق",
     "police officer": "hisba officer|police officer|policier|شرطي",
     "soldier": "soldier|soldiers|soldat|soldats|جندي|جنود",
@@ -65,11 +69,15 @@ INCIDENT_WORDS: dict[IncidentKind, str] = {
         "قطع رأس|ذبح|ذبحوا"
     ),
     IncidentKind.KILLING: (
-        "killing|killings|killed|murder|murdered|murders|shot dead|tué|tués|meurtre|"
-        "assassinat|tuer|قتل|مقتل|قتلوا|Tötung|Tötungen|getötet|Mord|Morde|ermordet|erschossen"
+        "killing|killings|killed|murder|murdered|murders|shot dead|shot|tué|tués|tuée|meurtre|"
+        "assassinat|tuer|قتل|مقتل|قتلوا|Tötung|Tötungen|getötet|Mord|Morde|ermordet|erschossen|"
+        "erschoss|tötete|ermordete"
     ),
     IncidentKind.MASSACRE: "massacre|massacres|massacred|mass killing|مجزرة|مذبحة|Massaker",
-    IncidentKind.TORTURE: "torture|tortured|torturing|torturé|torturés|تعذيب|Folter|gefoltert",
+    IncidentKind.TORTURE: (
+        "torture|tortured|torturing|torturé|torturés|torturée|torturées|تعذيب|يعذب|عذب|عذبوا|"
+        "يعذبون|Folter|gefoltert|folterte"
+    ),
     IncidentKind.ABDUCTION: (
         "abduction|abductions|abducted|kidnapping|kidnapped|kidnap|enlèvement|enlevé|"
         "enlevés|خطف|اختطاف|اختطف|entführt|Entführung"

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pursuit.nlp.kunya import person_label
 from pursuit.nlp.model import Mention, MentionType
+from pursuit.nlp.phrases import fold
 from pursuit.nlp.sentences import Sentence
 
 __all__ = ["Subject", "heads", "sentence_subjects"]
@@ -37,10 +39,14 @@ _PRONOUN_ALIAS = re.compile(
     r"[^.;]{0,40}\bsous le nom d[e']?)\s*$",
     re.I,
 )
-_PRONOUN = re.compile(r"\b(?:he|she|elle|il(?! y\b| faut\b| s'agit\b))\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|elle|il(?! y\b| faut\b| s'agit\b)|er)\b", re.I)
 _FEMININE = frozenset({"she", "elle"})
 _MALE_KUNYA = re.compile(r"^(?:abu|abou|abū|أبو|ابو)\b", re.I)
 _FEMALE_KUNYA = re.compile(r"^(?:umm|um|oum|أم|ام)\b", re.I)
+# A name given as the source of what follows is not what the next sentence is about.
+_SOURCE = re.compile(
+    r"(?:according to|selon|d'après|laut|nach Angaben (?:von|der|des)|حسب|وفقا ل)\s*$", re.I
+)
 # A pronoun in an opening subordinate clause may point forward ("When he arrived, Abu X ...").
 _SUBORDINATE = re.compile(
     r"\W*(?:when|after|before|while|as|once|although|though|until|since|quand|lorsqu|"
@@ -121,6 +127,27 @@ def _pronoun_aliases(text: str, named: list[Subject], pronouns: list[Subject]) -
     return out
 
 
+def _skeleton(name: str) -> str:
+    """A name's consonants with doubled letters collapsed: spellings of one name agree
+    ("Abou Yahya el-Maghrebi" / "Abu Yahya al-Maghribi", "Ayyub" / "Ayoub")."""
+    bare = re.sub(r"[aeiouy\W_]+", "", fold(person_label(name)))
+    return re.sub(r"(.)\1+", r"\1", bare)
+
+
+def _first_of(text: str, named: list[Subject]) -> Subject | None:
+    """The person a next sentence's pronoun points to: the only one named (spelling variants
+    count as one), or the first named that is not a quoted source, which English, French and
+    German put in subject position ("Bilal travelled with his brother Jonas. He ...")."""
+    distinct = {id(n.person): n for n in named}
+    people = sorted(distinct.values(), key=lambda n: n.anchor.start)
+    if len({_skeleton(n.person.text) for n in people}) == 1:
+        return people[0]
+    for n in sorted(named, key=lambda n: n.anchor.start):
+        if not _SOURCE.search(text[max(0, n.anchor.start - 30) : n.anchor.start]):
+            return distinct[id(n.person)]
+    return None
+
+
 def sentence_subjects(
     text: str, s: Sentence, previous: Subject | None
 ) -> tuple[list[Subject], Subject | None]:
@@ -129,9 +156,5 @@ def sentence_subjects(
     named = [Subject(m, head_of.get(id(m), m), s.start) for m in s.of(P)]
     pronouns = _pronoun_subjects(text, s, named, previous)
     named = _pronoun_aliases(text, named, pronouns)
-    distinct = {id(n.person): n for n in named}
-    if len(distinct) == 1:
-        carried: Subject | None = next(iter(distinct.values()))
-    else:
-        carried = previous if not distinct else None
+    carried = _first_of(text, named) if named else previous
     return sorted(named + pronouns, key=lambda x: x.anchor.start), carried

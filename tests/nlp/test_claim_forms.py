@@ -1,0 +1,215 @@
+"""Role, nationality, presence and liability claims in the shapes reports and testimony use,
+in English, French, Arabic and German: each sentence names the claim a reviewer would expect."""
+
+from __future__ import annotations
+
+import pytest
+
+from pursuit.nlp import extract_claims, extract_mentions
+
+
+def facts(text: str, language: str) -> set[tuple[str, str, str]]:
+    claims = extract_claims(text, extract_mentions(text, language))
+    return {(c.subject.text, c.predicate.value, c.value) for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Abu Khalid al-Shami, a Jordanian, was the wali of Raqqa.",
+            ("Abu Khalid al-Shami", "role", "wali"),
+        ),
+        (
+            "en",
+            "Abu Khalid al-Shami, ISIS's security chief in Raqqa, fled to Turkey.",
+            ("Abu Khalid al-Shami", "role", "security official"),
+        ),
+        (
+            "en",
+            "Abu Jaafar al-Shami ran the prison in Tabqa. He was a security official there.",
+            ("Abu Jaafar al-Shami", "role", "security official"),
+        ),
+        (
+            "fr",
+            "Abou Khalid al-Chami a été nommé émir de Raqqa.",
+            ("Abou Khalid al-Chami", "role", "emir"),
+        ),
+        (
+            "fr",
+            "Le juge islamique Abou Omar al-Iraqi a condamné sept habitants.",
+            ("Abou Omar al-Iraqi", "role", "judge"),
+        ),
+        (
+            "ar",
+            "وكان أبو حمزة الشامي قائداً في داعش منذ 2014.",
+            ("أبو حمزة الشامي", "role", "commander"),
+        ),
+        ("ar", "عمل أبو خالد الشامي حارساً في سجن الطبقة.", ("أبو خالد الشامي", "role", "guard")),
+        (
+            "de",
+            "Abu Khalid al-Schami war Kommandeur des IS in Rakka.",
+            ("Abu Khalid al-Schami", "role", "commander"),
+        ),
+    ],
+)
+def test_role_forms(language: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(text, language)
+
+
+def test_role_word_before_a_list_of_names_describes_each() -> None:
+    text = "The guards included two Egyptian brothers, Abu Karam al-Masri and Abu Said al-Masri."
+    found = facts(text, "en")
+    for name in ("Abu Karam al-Masri", "Abu Said al-Masri"):
+        assert (name, "role", "guard") in found
+        assert (name, "nationality", "Egypt") in found
+
+
+def test_role_of_an_alias_goes_to_the_legal_name() -> None:
+    text = (
+        "Bilal Vermeulen travelled to Syria in 2013. In Deir ez-Zor he became Abu Ibrahim "
+        "al-Baljiki and served as a guard in a prison."
+    )
+    found = facts(text, "en")
+    assert ("Bilal Vermeulen", "role", "guard") in found
+    assert ("Abu Ibrahim al-Baljiki", "role", "guard") not in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Abu Khalid al-Shami (Yemeni, born 1990) was listed.", "Yemen"),
+        (
+            "fr",
+            "Abou Khalid al-Chami, de nationalité saoudienne, a combattu à Raqqa.",
+            "Saudi Arabia",
+        ),
+        ("ar", "أبو خالد الشامي سعودي الجنسية انضم إلى داعش عام 2014.", "Saudi Arabia"),
+        (
+            "de",
+            "Abu Khalid al-Schami, ein saudischer Staatsangehöriger, hielt sich 2015 in Rakka auf.",
+            "Saudi Arabia",
+        ),
+    ],
+)
+def test_nationality_forms(language: str, text: str, expected: str) -> None:
+    subjects = {s for s, p, v in facts(text, language) if p == "nationality" and v == expected}
+    assert len(subjects) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        ("en", "The emir Abu Khalid al-Shami was seen in Raqqa in 2016.", "Raqqa"),
+        ("fr", "L'émir Abou Khalid al-Chami a été vu à Raqqa en 2016.", "Raqqa"),
+        ("ar", "شوهد أبو خالد الشامي في الرقة عام 2016.", "Raqqa"),
+        (
+            "de",
+            "Abu Khalid al-Schami, ein saudischer Staatsangehöriger, hielt sich 2015 in Rakka auf.",
+            "Raqqa",
+        ),
+        ("de", "Abu Khalid al-Schami reiste 2014 nach Syrien.", "Syria"),
+    ],
+)
+def test_presence_forms(language: str, text: str, place: str) -> None:
+    assert any(p == "presence" and v == place for _, p, v in facts(text, language))
+
+
+def test_pronoun_after_two_spellings_of_one_name_is_that_man() -> None:
+    text = (
+        "Witnesses spelled his name two ways: Abou Yahya el-Maghrebi and Abu Yahya al-Maghribi. "
+        "He was the emir of the Hisba in Manbij and ordered the stoning of a woman."
+    )
+    found = facts(text, "en")
+    assert ("Abou Yahya el-Maghrebi", "role", "emir") in found
+    assert ("Abou Yahya el-Maghrebi", "ordered", "stoning") in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claim"),
+    [
+        (
+            "en",
+            "Julien Moreau was tried in Paris for the murder of a Yazidi captive.",
+            ("Julien Moreau", "perpetrator", "murder"),
+        ),
+        (
+            "fr",
+            "Karim Aziz, l'un des soldats de l'État islamique, aurait torturé des détenus.",
+            ("Karim Aziz", "perpetrator", "torturé"),
+        ),
+        (
+            "ar",
+            "أعدم أبو خالد الشامي ثلاثة رجال في منبج.",
+            ("أبو خالد الشامي", "perpetrator", "أعدم"),
+        ),
+        (
+            "ar",
+            "قام أبو خالد الشامي بإعدام رجلين في منبج.",
+            ("أبو خالد الشامي", "perpetrator", "إعدام"),
+        ),
+        (
+            "de",
+            "Abu Khalid al-Schami erschoss zwei Gefangene in Rakka.",
+            ("Abu Khalid al-Schami", "perpetrator", "erschoss"),
+        ),
+    ],
+)
+def test_committed_forms(language: str, text: str, claim: tuple[str, str, str]) -> None:
+    assert claim in facts(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claim"),
+    [
+        (
+            "en",
+            "The commander, Abu Qutayba al-Iraqi, had told the guards to kill anyone who ran.",
+            ("Abu Qutayba al-Iraqi", "ordered", "kill"),
+        ),
+        (
+            "fr",
+            "Les prisonniers ont été exécutés sur ordre d'Abou Khalid al-Chami.",
+            ("Abou Khalid al-Chami", "ordered", "exécutés"),
+        ),
+        (
+            "fr",
+            "Notre émir était Abou Oussama al-Maghribi ; l'émir a répondu qu'il fallait les tuer.",
+            ("Abou Oussama al-Maghribi", "ordered", "tuer"),
+        ),
+        (
+            "de",
+            "Die Gefangenen wurden auf Befehl von Abu Khalid al-Schami hingerichtet.",
+            ("Abu Khalid al-Schami", "ordered", "hingerichtet"),
+        ),
+        ("ar", "أبو خالد الشامي أمر بإعدام خمسة أسرى.", ("أبو خالد الشامي", "ordered", "إعدام")),
+    ],
+)
+def test_ordered_forms(language: str, text: str, claim: tuple[str, str, str]) -> None:
+    assert claim in facts(text, language)
+
+
+def test_german_passive_has_no_doer() -> None:
+    text = "Am nächsten Morgen wurden sie auf dem Platz von Hadschin erschossen."
+    assert not any(p == "perpetrator" for _, p, _ in facts(text, "de"))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "count"),
+    [
+        ("fr", "L'émir a ordonné l'exécution de onze civils à Sabkha.", "11"),
+        ("en", "Three of the men he called were shot that afternoon.", "3"),
+        ("ar", "أعدم مقاتلو التنظيم نحو 150 شرطياً قرب حمام العليل.", "150"),
+    ],
+)
+def test_victim_counts(language: str, text: str, count: str) -> None:
+    assert any(p == "victim_count" and v == count for _, p, v in facts(text, language))
+
+
+def test_counted_sources_are_not_victims_and_a_count_serves_one_act() -> None:
+    found = facts("According to two residents, he ordered the stoning of a woman.", "en")
+    assert not any(p == "victim_count" for _, p, _ in found)
+    text = "قُتل 12 مدنياً وأصيب العشرات في قصف استهدف سوق بلدة هجين."
+    counts = [(s, v) for s, p, v in facts(text, "ar") if p == "victim_count"]
+    assert counts == [("قُتل", "12")]
