@@ -25,13 +25,16 @@ from pursuit.api import (
     corrections,
     custody,
     entities,
+    exchange,
     identity,
     incidents,
     items,
     names,
+    package,
     roles,
     search,
     verify,
+    watch,
 )
 from pursuit.http.errors import install_error_handlers
 from pursuit.http.guard import LOOPBACK_HOSTS, CrossSiteGuard
@@ -68,6 +71,9 @@ def _api_router() -> APIRouter:
         roles,
         claims,
         incidents,
+        watch,
+        package,
+        exchange,
     ):
         api.include_router(module.router)
     return api

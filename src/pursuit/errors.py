@@ -230,3 +230,25 @@ class InvalidIncidentDecision(InputError):
 
 
 __all__ += ["IncidentWithoutPlace", "InvalidIncidentDecision", "UnknownElement", "UnknownIncident"]
+
+
+class PdfUnavailable(ToolMissing):
+    """No browser to print a PDF with, or it failed; the HTML and JSON formats still work."""
+
+
+class PackageInvalid(InputError):
+    """A file given as a court package is not one (not a zip, not a bag, not pursuit's)."""
+
+
+class PackageTargetExists(InputError):
+    """The package would overwrite a file; a court package is never written over another."""
+
+
+__all__ += ["PackageInvalid", "PackageTargetExists", "PdfUnavailable"]
+
+
+class UnknownAlert(NotFound):
+    """No alert with this id among the cases the caller may read."""
+
+
+__all__ += ["UnknownAlert"]

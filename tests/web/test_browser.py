@@ -17,6 +17,7 @@ import pytest
 import uvicorn
 
 from pursuit.app import create_app
+from pursuit.cases.package import verify_package
 from pursuit.security.roles import Role
 from pursuit.security.users import add_user
 from pursuit.store.workspace import create_workspace
@@ -58,7 +59,8 @@ PASSWORD = "a long passphrase for the browser"
 
 @pytest.fixture
 def served(sqlite_settings, tmp_path: Path) -> Iterator[tuple[str, Corpus]]:
-    ws = create_workspace(sqlite_settings)
+    keys = tmp_path / "keys" / "vault.key"  # outside the workspace, as in use
+    ws = create_workspace(sqlite_settings.model_copy(update={"vault_key_file": keys}))
     corpus = build_corpus(ws, tmp_path / "files")
     with ws.write() as conn:
         add_user(conn, "ana", Role.ADMINISTRATOR, "test-setup", password=PASSWORD)
@@ -139,4 +141,20 @@ def test_signing_out_ends_the_session(browser, served) -> None:
     page.wait_for_url("**/signin")
     page.goto(base + "/items")
     assert "/signin" in page.url
+    page.close()
+
+
+def test_the_dossier_page_downloads_a_court_package_that_checks_out(
+    browser, served, tmp_path: Path
+) -> None:
+    base, corpus = served
+    page = sign_in(browser, base)
+    page.goto(f"{base}/entities/{corpus.person_id}/dossier")
+    with page.expect_download() as waiting:
+        page.click("#package-form button[type=submit]")
+    saved = tmp_path / "package.zip"
+    waiting.value.save_as(saved)
+    checked = verify_package(saved)
+    assert checked.ok, checked.problems
+    assert checked.files >= 5 and checked.events >= 3
     page.close()

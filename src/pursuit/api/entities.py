@@ -6,18 +6,26 @@ from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from pursuit.api.schemas import DossierOut, EntityDetail, EntityList, EntityOut, MentionOut
-from pursuit.cases.dossier import Dossier, build_dossier
+from pursuit.api.schemas import (
+    DossierOut,
+    EntityDetail,
+    EntityList,
+    EntityOut,
+    MentionOut,
+    document,
+)
+from pursuit.cases.dossier import Dossier, build_dossier, is_incident_ref
 from pursuit.entities import EntityType
 from pursuit.evidence.custody import Action, Detail, append_event
 from pursuit.http.auth import Signed
 from pursuit.http.deps import Ws
-from pursuit.http.scope import profile_for, readable_cases
+from pursuit.http.scope import profile_for, readable_cases, require_in_case
 from pursuit.render import render_dossier
+from pursuit.render.pdf import print_pdf
 from pursuit.resolve.profiles import list_profiles
-from pursuit.security.roles import Permission
+from pursuit.security.roles import Permission, Principal
 from pursuit.stages.item_view import record_protected_reads
 
 __all__ = ["router"]
@@ -28,6 +36,7 @@ router = APIRouter(prefix="/entities", tags=["entities"])
 class DossierFormat(StrEnum):
     JSON = "json"
     HTML = "html"
+    PDF = "pdf"
 
 
 @router.get("", response_model=EntityList, summary="Entities, most mentioned first")
@@ -63,21 +72,37 @@ def _log_export(ws: Ws, actor: str, dossier: Dossier, fmt: DossierFormat) -> Non
         append_event(conn, Action.EXPORTED, actor, case_id=dossier.entity.case_id, details=details)
 
 
+def _dossier(ws: Ws, who: Principal, ref: str) -> Dossier:
+    """The dossier of an entity or incident (`ic-…`) the user may export."""
+    with ws.read() as conn:
+        if not is_incident_ref(ref):
+            ref = profile_for(conn, who, ref, Permission.EXPORT).id
+        built = build_dossier(conn, ref, case_ids=readable_cases(who))
+    require_in_case(who, Permission.EXPORT, built.entity.case_id)
+    return built
+
+
 @router.get(
     "/{entity_id}/dossier",
     response_model=DossierOut,
-    responses={200: {"content": {"text/html": {}}}},
-    summary="An entity's dossier (logged as exported)",
+    responses={200: {"content": {"text/html": {}, "application/pdf": {}}}},
+    summary="An entity's or incident's dossier (logged as exported)",
 )
 def entity_dossier(
     entity_id: str, ws: Ws, who: Signed, format: DossierFormat = DossierFormat.JSON
-) -> JSONResponse | HTMLResponse:
-    """The mentions with their items and the evidence manifest, as JSON or a standalone page;
-    needs the right to export in the entity's case."""
-    with ws.read() as conn:
-        dossier = build_dossier(conn, profile_for(conn, who, entity_id, Permission.EXPORT).id)
+) -> Response:
+    """The dossier of a person, organization or place, or of an incident (`ic-…` id): identity,
+    role, claims with their sources, incidents, timeline, places, links and the evidence
+    manifest with custody, as JSON, a standalone page or a PDF; needs the right to export in
+    the subject's case."""
+    dossier = _dossier(ws, who, entity_id)
     _log_export(ws, who.name, dossier, format)
     if format is DossierFormat.HTML:
         return HTMLResponse(render_dossier(dossier))
-    body = DossierOut.model_validate(dossier).model_dump(mode="json")
-    return JSONResponse(body)
+    if format is DossierFormat.PDF:
+        name = f"dossier-{dossier.entity.id}.pdf"
+        headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+        return Response(
+            print_pdf(render_dossier(dossier)), media_type="application/pdf", headers=headers
+        )
+    return JSONResponse(document(DossierOut.of(dossier)))

@@ -27,6 +27,7 @@ from pursuit.api.schemas import (
     ScreenReportOut,
     WithdrawnOut,
 )
+from pursuit.cases.alerts_screening import screening_alerts
 from pursuit.cases.roles_screening import against_everyone, index_of_interest
 from pursuit.errors import InputError, MalformedInput
 from pursuit.http.auth import Signed
@@ -162,6 +163,8 @@ def screen(body: ScreenIn, request: Request, ws: Ws, who: Signed) -> ScreenRepor
     options = ScreenOptions(body.threshold, body.limit)
     index = _index(request, ws, who, body.against)
     report = screen_input(index, taken, options, _memory(ws))
+    with ws.write() as conn:  # a match on a watched person raises an alert
+        screening_alerts(conn, report)
     return ScreenReportOut.of(report)
 
 

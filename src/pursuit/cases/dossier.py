@@ -1,83 +1,44 @@
-"""Dossiers: everything the workspace holds on one entity, with the evidence behind each line.
+"""Dossiers: everything the workspace holds on one person, organization or incident, with the
+evidence behind each line.
 
-Every mention carries the item it came from, that item's SHA-256 and the exact words, so a reader
-can go back to the evidence; the manifest lists the hashes to check against the blobs.
+Every mention carries the item it came from and the exact words; every claim its quoted
+sentences with the file name and SHA-256 of their items; the manifest lists each cited item's
+hash, acquisition facts and custody events, so a reader with no workspace can check them. A
+reference starting with `ic-` (the form of incident ids) asks for an incident's dossier.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from pursuit.cases.claims import claims_section
+from pursuit.cases.dossier_graph import case_people, link_graph
+from pursuit.cases.dossier_incident import INCIDENT_PREFIX, incident_dossier, incident_timeline
+from pursuit.cases.dossier_model import Dossier, DossierMention
+from pursuit.cases.dossier_nearby import nearby
+from pursuit.cases.dossier_places import dossier_places
+from pursuit.cases.dossier_sources import ManifestEntry, cite_claims, manifest
 from pursuit.cases.incident_json import incidents_section
+from pursuit.cases.roles import role_of
+from pursuit.entities import EntityType
 from pursuit.resolve.profiles import Profile, get_profile
 from pursuit.store.schema import derivatives, items, mentions
 
-__all__ = ["Dossier", "DossierMention", "ManifestEntry", "build_dossier"]
+__all__ = [
+    "INCIDENT_PREFIX",
+    "Dossier",
+    "DossierMention",
+    "ManifestEntry",
+    "build_dossier",
+    "case_people",
+    "is_incident_ref",
+]
 
 CONTEXT = 90
-
-
-@dataclass(frozen=True, slots=True)
-class DossierMention:
-    item_id: str
-    filename: str
-    text: str
-    start: int
-    end: int
-    before: str
-    after: str
-    extractor: str
-    confidence: float
-    mention_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ManifestEntry:
-    item_id: str
-    filename: str
-    sha256: str
-    acquired_by: str
-    acquired_at: str
-    source_url: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Dossier:
-    entity: Profile
-    generated_at: str
-    mentions: list[DossierMention] = field(default_factory=list)
-    manifest: list[ManifestEntry] = field(default_factory=list)
-    # The case's facts about the profile, already in the contract's JSON shape: "claims",
-    # "contradictions", "timeline" (cases.claims) and "incidents" (cases.incident_json).
-    sections: dict[str, list[dict[str, object]]] = field(default_factory=dict)
-
-    def as_json(self) -> dict[str, object]:
-        """The dossier contract of DESIGN.md: every spelling and property with its items."""
-        e = self.entity
-        return {
-            "entity": {
-                "id": e.id,
-                "type": str(e.type),
-                "name": e.name,
-                "aliases": e.aliases,
-                "name_source": str(e.name_source),
-                "members": list(e.members),
-            },
-            "aliases": [{"name": s.text, "items": list(s.items)} for s in e.spellings],
-            "properties": {
-                k: [{"value": a.value, "items": list(a.items)} for a in v]
-                for k, v in e.attested.items()
-            },
-            **self.sections,
-            "generated_at": self.generated_at,
-            "mentions": [asdict(m) for m in self.mentions],
-            "manifest": [asdict(m) for m in self.manifest],
-        }
 
 
 def _mentions(conn: Connection, profile: Profile) -> list[DossierMention]:
@@ -114,34 +75,54 @@ def _mentions(conn: Connection, profile: Profile) -> list[DossierMention]:
     return found
 
 
-def _manifest(conn: Connection, item_ids: list[str]) -> list[ManifestEntry]:
-    rows = conn.execute(sa.select(items).where(items.c.id.in_(item_ids)).order_by(items.c.filename))
-    return [
-        ManifestEntry(
-            item_id=r.id,
-            filename=r.filename,
-            sha256=r.sha256,
-            acquired_by=r.acquired_by,
-            acquired_at=r.acquired_at.isoformat(),
-            source_url=r.source_url,
-        )
-        for r in rows
-    ]
+def is_incident_ref(ref: str) -> bool:
+    """Whether `ref` names an incident (ids `ic-…`) rather than an entity (`en-…` or a name)."""
+    return ref.strip().startswith(INCIDENT_PREFIX)
 
 
-def build_dossier(conn: Connection, ref: str, *, facts: bool = True) -> Dossier:
-    """The dossier of the entity named or numbered `ref`.
+def build_dossier(
+    conn: Connection, ref: str, *, facts: bool = True, case_ids: Collection[str] | None = None
+) -> Dossier:
+    """The dossier of the entity named or numbered `ref`, or of the incident `ic-…`.
 
     Without `facts`, only identity, mentions and manifest: what an entity page shows on every
-    visit, without weighing the case's claims and clustering its incidents each time."""
-    entity = get_profile(conn, ref)
+    visit, without weighing the case's claims and clustering its incidents each time. With
+    `case_ids`, subjects of other cases are unknown."""
+    if is_incident_ref(ref):
+        return incident_dossier(conn, ref.strip(), case_ids=case_ids)
+    entity = get_profile(conn, ref, case_ids=case_ids)
+    now = datetime.now(UTC).isoformat()
+    if not facts:
+        listed = manifest(conn, entity.item_ids, custody=False)
+        return Dossier(entity, now, _mentions(conn, entity), listed)
+    sections = _sections(conn, entity)
+    cited = manifest(conn, {*entity.item_ids, *_cited_items(sections)})
+    sections["claims"] = cite_claims(sections["claims"], {m.item_id: m for m in cited})
+    near = nearby(conn, entity)
+    places = dossier_places(sections["claims"], sections["incidents"], near)
+    subject = (entity.id, str(entity.type), entity.name)
+    graph = link_graph(subject, sections, places, near, case_people(conn, entity.case_id))
     return Dossier(
         entity=entity,
-        generated_at=datetime.now(UTC).isoformat(),
+        generated_at=now,
         mentions=_mentions(conn, entity),
-        manifest=_manifest(conn, entity.item_ids),
-        sections=_sections(conn, entity) if facts else {},
+        manifest=cited,
+        sections=sections,
+        role=_role(conn, entity),
+        places=places,
+        graph=graph,
     )
+
+
+def _cited_items(sections: Mapping[str, Iterable[Mapping[str, object]]]) -> set[str]:
+    """Every item a claim, incident or timeline line of the dossier rests on."""
+    found: set[str] = set()
+    for rows in sections.values():
+        for row in rows:
+            listed = row.get("items")
+            if isinstance(listed, list):
+                found.update(str(i) for i in listed)
+    return found
 
 
 def _sections(conn: Connection, profile: Profile) -> dict[str, list[dict[str, object]]]:
@@ -151,4 +132,27 @@ def _sections(conn: Connection, profile: Profile) -> dict[str, list[dict[str, ob
         for key, value in claims_section(conn, profile).items()
     }
     sections["incidents"] = incidents_section(conn, profile)
+    timeline = sections["timeline"] + [
+        line for inc in sections["incidents"] for line in incident_timeline(inc)
+    ]
+    sections["timeline"] = sorted(timeline, key=lambda e: (str(e["date"]), str(e["text"])))
     return sections
+
+
+def _role(conn: Connection, profile: Profile) -> dict[str, object] | None:
+    """The person's role in the case: set by an analyst (who, why), or proposed and why."""
+    if profile.type is not EntityType.PERSON:
+        return None
+    found = role_of(conn, profile.id)
+    chosen = found.set
+    return {
+        "role": None if found.role is None else str(found.role),
+        "origin": found.origin,
+        "reason": found.reason,
+        "set_by": chosen.made_by if chosen else None,
+        "set_at": chosen.made_at.isoformat() if chosen else None,
+        "proposals": [
+            {"role": str(p.role), "reason": p.reason, "items": list(p.items)}
+            for p in found.proposals
+        ],
+    }

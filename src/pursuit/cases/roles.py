@@ -7,7 +7,7 @@ for every member of the person's profile (the latest setting on any member wins)
 is appended to `case_role_history`; nothing is overwritten silently.
 
 Screening asks `persons_of_interest`: the suspects (set, or proposed with no other role set) and
-whoever a watch list names (`WATCH_LISTS`, an extension point empty until watch lists exist),
+whoever a watch list names (`WATCH_LISTS`: the case's watch list, `watch.py`),
 each with the reason that person is of interest.
 """
 
@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from pursuit.cases.roles_proposed import CaseRole, RoleReason, propose_roles, texts_of
+from pursuit.cases.watch import watch_reasons
 from pursuit.entities import EntityType
 from pursuit.errors import InputError
 from pursuit.resolve.profiles import Profile, get_profile, list_profiles
@@ -195,9 +196,9 @@ def role_history(conn: Connection, entity_ids: Collection[str]) -> list[RoleChan
     ]
 
 
-# Extension point: functions giving entity id -> why a watch list names the person. Watch lists
-# do not exist yet; when they do, their reader is appended here and screening includes them.
-WATCH_LISTS: list[Callable[[Connection], dict[str, str]]] = []
+# Extension point: functions giving entity id -> why a watch list names the person. The case's
+# own watch list (`watch.py`) is the first; screening includes everyone they name.
+WATCH_LISTS: list[Callable[[Connection], dict[str, str]]] = [watch_reasons]
 
 
 def persons_of_interest(

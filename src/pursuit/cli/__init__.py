@@ -14,7 +14,9 @@ import typer
 from pursuit.cli import (
     backup,
     claims,
+    court,
     evidence,
+    exchange,
     incidents,
     inquiry,
     names,
@@ -24,6 +26,7 @@ from pursuit.cli import (
     service,
     stages,
     users,
+    watch,
     witness,
 )
 from pursuit.errors import PursuitError
@@ -67,6 +70,13 @@ app.add_typer(incidents.app, name="incident")
 app.add_typer(claims.app, name="claims")
 app.add_typer(roles.app, name="role")
 app.command("roles")(roles.roles)
+app.add_typer(watch.app, name="watch")
+app.add_typer(watch.alert_app, name="alert")
+app.command("alerts")(watch.alerts)
+app.command("verify-package")(court.verify_package)
+app.command("export")(exchange.export)
+app.command("import")(exchange.import_)
+app.command("imported")(exchange.imported)
 
 
 def main() -> None:

@@ -13,7 +13,8 @@ import sqlalchemy as sa
 import typer
 from tqdm import tqdm
 
-from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, settings_for, workspace
+from pursuit.cases.alerts_mentions import scan_mentions
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, opened, say, settings_for, workspace
 from pursuit.errors import InputError
 from pursuit.evidence.cases import DEFAULT_CASE, get_case
 from pursuit.evidence.checkpoint import create_checkpoint
@@ -30,8 +31,8 @@ __all__ = ["checkpoint", "ingest", "init", "verify"]
 
 def init(home: HomeOpt = None, json_out: JsonOpt = False) -> None:
     """Create a workspace (or bring an existing one's schema up to date)."""
-    ws = workspace(home, create=True)
-    key = ensure_vault_key(ws)
+    with opened(home, create=True) as ws:
+        key = ensure_vault_key(ws)
     if json_out:
         emit_json({"home": str(ws.settings.home), "database": ws.dialect, "vault_key": key.source})
     else:
@@ -111,6 +112,10 @@ def _take_in(
             sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
     bar.close()
     _checkpoint(ws)
+    with ws.write() as conn:  # new items naming a watched person raise alerts
+        raised = scan_mentions(conn)
+    if raised:
+        say(f"{len(raised)} new alert(s) on watched persons: see `pursuit alerts`")
     return results
 
 
@@ -205,8 +210,7 @@ def checkpoint(
     home: HomeOpt = None,
 ) -> None:
     """Record a checkpoint of the custody log and export it, to compare with `verify` later."""
-    ws = workspace(home)
-    with ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         point = create_checkpoint(conn, ws.settings.actor)
     if str(output) == "-":
         sys.stdout.write(point.to_json() + "\n")

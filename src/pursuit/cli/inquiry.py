@@ -18,8 +18,8 @@ from pursuit.api.schemas import (
     SearchResponse,
     document,
 )
-from pursuit.cases.dossier import build_dossier
-from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, say, workspace
+from pursuit.cases.dossier import Dossier, build_dossier
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, opened, say, workspace
 from pursuit.entities import EntityType
 from pursuit.evidence.custody import Action, Detail, append_event
 from pursuit.resolve.profiles import list_profiles
@@ -31,6 +31,7 @@ __all__ = ["dossier", "entities", "search"]
 class DossierFormat(StrEnum):
     HTML = "html"
     JSON = "json"
+    PDF = "pdf"
 
 
 def search(
@@ -79,31 +80,45 @@ def entities(
         typer.echo(f"{e.id}  {e.type:<12} {e.name}{aka}  [{e.mention_count} mentions]")
 
 
+def _dossier_body(built: Dossier, format_: DossierFormat) -> bytes:
+    from pursuit.render import render_dossier
+    from pursuit.render.pdf import print_pdf
+
+    if format_ is DossierFormat.JSON:
+        body = json.dumps(document(DossierOut.of(built)), ensure_ascii=False, indent=2) + "\n"
+        return body.encode("utf-8")
+    html = render_dossier(built)
+    return print_pdf(html) if format_ is DossierFormat.PDF else html.encode("utf-8")
+
+
 def dossier(
-    entity: Annotated[str, typer.Argument(help="Entity id or exact name.")],
+    entity: Annotated[
+        str, typer.Argument(help="Entity id or exact name, or an incident id (ic-…).")
+    ],
     format_: Annotated[DossierFormat, typer.Option("--format")] = DossierFormat.HTML,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
     home: HomeOpt = None,
 ) -> None:
-    """A person's or incident's dossier, as HTML or JSON."""
-    from pursuit.render import render_dossier
-
-    ws = workspace(home)
-    with ws.read() as conn:
-        built = build_dossier(conn, entity)
-    if format_ is DossierFormat.JSON:
-        body = json.dumps(document(DossierOut.of(built)), ensure_ascii=False, indent=2)
-    else:
-        body = render_dossier(built)
-    with ws.write() as conn:
+    """A person's, organization's or incident's dossier, as HTML, JSON or PDF."""
+    to_stdout = output is None or str(output) == "-"
+    if format_ is DossierFormat.PDF and to_stdout and sys.stdout.isatty():
+        typer.echo("error: a PDF goes to a file: give -o FILE.pdf (or pipe stdout)", err=True)
+        raise typer.Exit(2)
+    with opened(home) as ws:
+        with ws.read() as conn:
+            built = build_dossier(conn, entity)
+        body = _dossier_body(built, format_)
         details: dict[str, Detail] = {
             "entity": built.entity.id,
             "format": str(format_),
             "items": len(built.manifest),
         }
-        append_event(conn, Action.EXPORTED, ws.settings.actor, details=details)
-    if output is None or str(output) == "-":
-        sys.stdout.write(body + "\n")
+        with ws.write() as conn:
+            case_id = built.entity.case_id
+            append_event(conn, Action.EXPORTED, ws.settings.actor, case_id=case_id, details=details)
+    if output is None or to_stdout:
+        sys.stdout.buffer.write(body)
+        sys.stdout.flush()
     else:
-        output.write_text(body, encoding="utf-8")
+        output.write_bytes(body)
         say(f"dossier of {built.entity.name} written to {output}")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from pursuit.api.schemas import ScreenDecisionOut, ScreenReportOut
+from pursuit.cases.alerts_screening import screening_alerts
 from pursuit.cases.roles_screening import INTEREST, against_everyone, profiles_of_interest
 from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, say, workspace
 from pursuit.errors import EmptyInput
@@ -61,6 +62,10 @@ def screen(
                     conn, load_profiles(ws, None), against_everyone(against)
                 )
             report = screen_file(list_file, profiles, options, load_memory(ws))
+            with ws.write() as conn:  # a match on a watched person raises an alert
+                raised = screening_alerts(conn, report)
+            if raised:
+                say(f"{len(raised)} new alert(s) on watched persons: see `pursuit alerts`")
         finally:
             ws.dispose()
     if output is not None:

@@ -11,7 +11,7 @@ import typer
 from tqdm import tqdm
 
 from pursuit.api.schemas import CorrectionDoneOut
-from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, say, workspace
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, opened, say
 from pursuit.corrections import CorrectionAction, correct_mention
 from pursuit.errors import NotFound
 from pursuit.resolve.decisions import Recorded, correct_identity
@@ -41,18 +41,18 @@ def reprocess(
     json_out: JsonOpt = False,
 ) -> None:
     """Re-run one stage for one item or all, keeping earlier derivatives."""
-    ws = workspace(home)
-    what = "unfinished" if unfinished and stage is None else str(stage or Stage.TEXT)
-    bar = tqdm(unit="item", file=sys.stderr, disable=None, desc=f"reprocess {what}")
-    failed, done = [], 0
-    for result in _results(ws, stage, item, unfinished, lambda n: bar.reset(total=n)):
-        bar.update(1)
-        done += 1
-        if json_out:
-            sys.stdout.write(json.dumps(_row(result)) + "\n")
-        if not result.ok:
-            failed.append(result)
-    bar.close()
+    with opened(home) as ws:
+        what = "unfinished" if unfinished and stage is None else str(stage or Stage.TEXT)
+        bar = tqdm(unit="item", file=sys.stderr, disable=None, desc=f"reprocess {what}")
+        failed, done = [], 0
+        for result in _results(ws, stage, item, unfinished, lambda n: bar.reset(total=n)):
+            bar.update(1)
+            done += 1
+            if json_out:
+                sys.stdout.write(json.dumps(_row(result)) + "\n")
+            if not result.ok:
+                failed.append(result)
+        bar.close()
     for r in failed:
         say(f"  failed: {r.item_id} ({r.filename}): {r.detail}")
     say(f"{what}: {done} item(s), {len(failed)} failed")
@@ -103,8 +103,7 @@ def correct(
     """Correct a mention or an entity; the raw extraction stays and re-runs keep the fix."""
     if target not in ("mention", "entity"):
         raise typer.BadParameter("TARGET must be 'mention' or 'entity'")
-    ws = workspace(home)
-    with ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         if target == "mention":
             if not ref.isdigit():
                 raise typer.BadParameter("a mention is named by its number")

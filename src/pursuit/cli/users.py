@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, say, workspace
+from pursuit.cli.common import HomeOpt, JsonOpt, emit_json, opened, say
 from pursuit.errors import InputError
 from pursuit.security.audit import audit_trail
 from pursuit.security.roles import Role
@@ -50,8 +50,7 @@ def user_add(
     home: HomeOpt = None,
 ) -> None:
     """Add a person with a role in one case (or every case)."""
-    ws = workspace(home)
-    with ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         add_user(conn, name, role, ws.settings.actor, case=case, password=_password(password_stdin))
     say(f"user {name} added as {role.value}" + (f" in {case}" if case else ""))
 
@@ -59,8 +58,7 @@ def user_add(
 @app.command("grant")
 def user_grant(name: str, role: RoleOpt, case: CaseOpt = None, home: HomeOpt = None) -> None:
     """Give a role in a case (replacing the one held there); takes effect at once."""
-    ws = workspace(home)
-    with ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         grant(conn, name, role, ws.settings.actor, case=case)
     say(f"{name} is now {role.value}" + (f" in {case}" if case else " in every case"))
 
@@ -68,8 +66,7 @@ def user_grant(name: str, role: RoleOpt, case: CaseOpt = None, home: HomeOpt = N
 @app.command("revoke")
 def user_revoke(name: str, case: CaseOpt = None, home: HomeOpt = None) -> None:
     """Take away a role in a case, or every role without --case; takes effect at once."""
-    ws = workspace(home)
-    with ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         count = revoke(conn, name, ws.settings.actor, case=case)
     say(f"{count} role(s) of {name} revoked" + (f" in {case}" if case else ""))
 
@@ -77,8 +74,7 @@ def user_revoke(name: str, case: CaseOpt = None, home: HomeOpt = None) -> None:
 @app.command("list")
 def user_list(home: HomeOpt = None, json_out: JsonOpt = False) -> None:
     """Everyone with their roles per case."""
-    ws = workspace(home)
-    with ws.read() as conn:
+    with opened(home) as ws, ws.read() as conn:
         found = list_users(conn)
     if json_out:
         emit_json(
@@ -108,8 +104,7 @@ def user_token(
     home: HomeOpt = None,
 ) -> None:
     """Print a new API token (Authorization: Bearer); it is shown only this once."""
-    ws = workspace(home)
-    with ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         token = issue_token(conn, name, ws.settings.actor, label)
     sys.stdout.write(token + "\n")
     say("keep it secret: it acts as this user until revoked")
@@ -118,10 +113,9 @@ def user_token(
 @app.command("password")
 def user_password(name: str, home: HomeOpt = None) -> None:
     """Set a password, read from standard input (at least 12 characters)."""
-    ws = workspace(home)
     value = _password(True)
     assert value is not None
-    with ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         set_password(conn, name, value, ws.settings.actor)
     say(f"password of {name} set")
 
@@ -135,8 +129,7 @@ def user_link(
     home: HomeOpt = None,
 ) -> None:
     """Print a one-time sign-in link (30 minutes) for someone without a password yet."""
-    ws = workspace(home)
-    with ws.write() as conn:
+    with opened(home) as ws, ws.write() as conn:
         token = issue_link(conn, name)
     sys.stdout.write(f"{base_url.rstrip('/')}/signin/link/{token}\n")
 
@@ -154,8 +147,7 @@ def audit(
     json_out: JsonOpt = False,
 ) -> None:
     """The audit trail: sign-ins, reads of protected data, exports, decisions, rights."""
-    ws = workspace(home)
-    with ws.read() as conn:
+    with opened(home) as ws, ws.read() as conn:
         found = audit_trail(conn, actions=action or None, actor=actor, since=since, limit=limit)
     if json_out:
         emit_json(

@@ -14,6 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pursuit.cases.alerts_mentions import scan_mentions
+from pursuit.cases.watch import watch_person
 from pursuit.demo.target import DemoPlan, mark_built, prepare_demo_home
 from pursuit.evidence.cases import ensure_case
 from pursuit.evidence.checkpoint import create_checkpoint
@@ -29,6 +31,7 @@ from pursuit.store.workspace import Workspace, create_workspace, open_workspace
 __all__ = [
     "DEMO_CASE",
     "DEMO_PEOPLE",
+    "DEMO_WATCH",
     "DemoSummary",
     "build_demo",
     "corpus_dir",
@@ -37,6 +40,13 @@ __all__ = [
 ]
 
 DEMO_CASE = "Khasham executions (fictional demo)"
+# The watch the demo's analyst sets on the main suspect, after the first WATCH_AFTER files.
+DEMO_WATCH = (
+    "Abu Hafs al-Jazrawi",
+    "named as the emir behind the Khasham executions; reported to have left Syria",
+)
+DEMO_WATCHER = "omar"
+WATCH_AFTER = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,15 +124,27 @@ def _people(ws: Workspace) -> None:
             add_user(conn, name, role, ws.settings.actor, case=DEMO_CASE)
 
 
+def _watch(ws: Workspace) -> None:
+    """The analyst puts the main suspect on the watch list once the first report names him."""
+    name, reason = DEMO_WATCH
+    with ws.write() as conn:
+        watch_person(conn, name, reason, DEMO_WATCHER)
+
+
 def build_demo(ws: Workspace) -> DemoSummary:
     """Take in every file of the sample case with its manifest's acquisition facts, register its
-    protected witness, and add one person per role."""
+    protected witness, and add one person per role. The main suspect is watched after the first
+    file, so the later files naming him raise alerts, as they would in a running case."""
     folder = corpus_dir()
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     entries = manifest["files"] if isinstance(manifest, dict) else manifest
     results: list[IntakeResult] = []
-    for entry in entries:
+    for n, entry in enumerate(entries):
+        if n == WATCH_AFTER:
+            _watch(ws)
         results += ingest_file(ws, folder / entry["filename"], _options(ws, entry))
+    with ws.write() as conn:
+        scan_mentions(conn)
     _people(ws)
     with ws.write() as conn:
         create_checkpoint(conn, ws.settings.actor)

@@ -21,8 +21,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 import pursuit
-from pursuit.evidence.checkpoint import _leaf, _node  # the log's Merkle hashing, streamed here
 from pursuit.evidence.custody import GENESIS, Action, Detail, append_event
+from pursuit.evidence.merkle import leaf_hash as _leaf  # the log's Merkle hashing, streamed
+from pursuit.evidence.merkle import node_hash as _node
 from pursuit.store.backup import (
     ArchiveWriter,
     CustodyHead,

@@ -8,7 +8,6 @@ prefixes, as certificate-transparency logs do, so a leaf can never pose as a nod
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -19,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from pursuit.errors import MalformedInput, UnreadableInput
 from pursuit.evidence.custody import GENESIS, Action, Detail, append_event
+from pursuit.evidence.merkle import leaf_hash, node_hash
 from pursuit.evidence.problems import Problem, ProblemKind
 from pursuit.store.schema import checkpoints, custody_events
 
@@ -44,21 +44,13 @@ class Checkpoint:
         return json.dumps(asdict(self), indent=2, sort_keys=True)
 
 
-def _leaf(hex_hash: str) -> bytes:
-    return hashlib.sha256(b"\x00" + bytes.fromhex(hex_hash)).digest()
-
-
-def _node(left: bytes, right: bytes) -> bytes:
-    return hashlib.sha256(b"\x01" + left + right).digest()
-
-
 def merkle_root(event_hashes: list[str]) -> str:
     """The Merkle root of the given event hashes (an odd node is carried up unchanged)."""
     if not event_hashes:
         return GENESIS
-    level = [_leaf(h) for h in event_hashes]
+    level = [leaf_hash(h) for h in event_hashes]
     while len(level) > 1:
-        paired = [_node(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
+        paired = [node_hash(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
         if len(level) % 2:
             paired.append(level[-1])
         level = paired

@@ -63,6 +63,10 @@ class Action(StrEnum):
     SIGNED_OUT = "signed_out"
     TOKEN_ISSUED = "token_issued"
     GRADED = "graded"
+    IMPORTED = "imported"
+    WATCHED = "watched"
+    UNWATCHED = "unwatched"
+    ALERT_DISMISSED = "alert_dismissed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from pursuit.errors import (
     PursuitError,
     SigninThrottled,
     StorageFull,
+    ToolMissing,
     UnreadableInput,
     UploadTooLarge,
     WorkspaceBusy,
@@ -46,6 +47,7 @@ HANDLERS: dict[type[PursuitError], int] = {
     NotSignedIn: 401,
     SigninThrottled: 429,
     AmbiguousEntity: 409,
+    ToolMissing: 503,  # no browser to print a PDF with: the HTML and JSON forms still work
     PursuitError: 500,
 }
 

@@ -19,6 +19,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from pursuit.cases.dossier import Dossier
+from pursuit.render.graph import graph_view
+from pursuit.render.map import map_view
 
 __all__ = [
     "CSRF_TOKEN",
@@ -106,6 +108,7 @@ def environment() -> Environment:
     env.filters.update(hits=hit_segments, paragraphs=paragraphs, when=when, size=size)
     env.globals["csrf_token"] = _csrf_token
     env.globals["signed_in_as"] = SIGNED_IN_AS.get
+    env.globals.update(map_view=map_view, graph_view=graph_view)  # the dossier's drawings
     env.globals["stylesheet"] = lambda: Markup(stylesheet())  # our own file, hashed for the CSP
     return env
 
@@ -115,7 +118,8 @@ def render(template: str, **context: Any) -> str:
 
 
 def render_dossier(dossier: Dossier) -> str:
-    """A self-contained HTML dossier, fit to save or print."""
+    """A self-contained HTML dossier, fit to save or print (and to print to PDF): the style
+    sheet inlined, the map and link graph as inline SVG, links pointing into the file."""
     return render("dossier.html", dossier=dossier, standalone=True)
 
 

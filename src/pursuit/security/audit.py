@@ -27,12 +27,16 @@ AUDITED = frozenset(
         Action.TOKEN_ISSUED,
         Action.VIEWED,
         Action.EXPORTED,
+        Action.IMPORTED,
         Action.JUDGED,
         Action.CORRECTED,
         Action.WITNESS_REGISTERED,
         Action.WITNESS_REVEALED,
         Action.WITNESS_ERASED,
         Action.CASE_KEY_ROTATED,
+        Action.WATCHED,
+        Action.UNWATCHED,
+        Action.ALERT_DISMISSED,
     }
 )
 

@@ -561,3 +561,86 @@ case_role_history = sa.Table(
 )
 
 __all__ += ["case_role_history", "case_roles"]
+
+# --- the workspace's Ed25519 signing key for court packages (migration 0013) ---------------------
+
+signing_keys = sa.Table(
+    "signing_keys",
+    metadata,
+    sa.Column("fingerprint", sa.String(120), primary_key=True),
+    sa.Column("public_key", sa.LargeBinary, nullable=False),
+    # The private key sealed (AES-GCM) by the vault key, which never sits in the workspace.
+    sa.Column("sealed_private_key", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
+)
+
+__all__ += ["signing_keys"]
+
+# Watch lists and alerts (migration 0012). A watch names a person by the ids of his profile's
+# members when he was watched, so it follows him across merges; ending a watch keeps the row.
+# `since_seq` is the custody sequence number of the watch's own audit event: only items taken
+# in after it raise mention alerts. An alert is unique per watch and source (an item, or a
+# screened record's key), so scanning again never raises it twice, even after re-extraction.
+watches = sa.Table(
+    "watches",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("entity_id", sa.String(64), nullable=False, index=True),
+    sa.Column("members", sa.JSON, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("watched_by", sa.String(200), nullable=False),
+    sa.Column("watched_at", AwareDateTime, nullable=False),
+    sa.Column("since_seq", sa.Integer, nullable=False),
+    sa.Column("ended_by", sa.String(200), nullable=True),
+    sa.Column("ended_at", AwareDateTime, nullable=True),
+    sa.Column("end_reason", sa.Text, nullable=True),
+)
+
+alerts = sa.Table(
+    "alerts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("watch_id", sa.Integer, sa.ForeignKey("watches.id"), nullable=False, index=True),
+    sa.Column("entity_id", sa.String(64), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("source", sa.String(200), nullable=False),
+    sa.Column("item_id", sa.String(64), nullable=True),
+    sa.Column("score", sa.Float, nullable=True),
+    sa.Column("reasons", sa.JSON, nullable=False),
+    sa.Column("created_at", AwareDateTime, nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("dismissed_by", sa.String(200), nullable=True),
+    sa.Column("dismissed_at", AwareDateTime, nullable=True),
+    sa.Column("dismiss_reason", sa.Text, nullable=True),
+    sa.UniqueConstraint("watch_id", "source", name="uq_alerts_watch_source"),
+)
+
+__all__ += ["alerts", "watches"]
+
+# FollowTheMoney entities taken in by `pursuit import --format ftm` (migration 0011). Rows are
+# versions, never updated: re-importing an entity with the same content adds nothing, with other
+# content adds a newer version; the latest per case and entity id is the one in force. `data` is
+# the JSON line exactly as received; `digest` the SHA-256 of its canonical form.
+ftm_entities = sa.Table(
+    "ftm_entities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(64), sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("entity_id", sa.String(512), nullable=False, index=True),
+    sa.Column("schema", sa.String(64), nullable=False),
+    sa.Column("caption", sa.Text, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("line", sa.Integer, nullable=False),
+    sa.Column("source_name", sa.Text, nullable=False),
+    sa.Column("source_sha256", sa.String(64), nullable=False),
+    sa.Column("imported_by", sa.String(200), nullable=False),
+    sa.Column("imported_at", AwareDateTime, nullable=False),
+)
+
+__all__ += ["ftm_entities"]

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
+from pursuit.cases.alerts_screening import screening_alerts
 from pursuit.cases.roles_screening import INTEREST, against_everyone, index_of_interest
 from pursuit.http.auth import Signed
 from pursuit.http.deps import Ws
@@ -78,6 +79,8 @@ def _screened(
             who.cases_with(Permission.SCREEN),
         )
     report = screen_input(index, taken, ScreenOptions(), load_memory(ws))
+    with ws.write() as conn:  # a match on a watched person raises an alert
+        screening_alerts(conn, report)
     return page(
         "screen.html",
         threshold=SCREEN_THRESHOLD,

@@ -5,19 +5,21 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
-from pursuit.cases.dossier import build_dossier
+from pursuit.cases.dossier import Dossier, build_dossier, is_incident_ref
 from pursuit.entities import EntityType
 from pursuit.errors import InputError
-from pursuit.evidence.custody import Detail
+from pursuit.evidence.custody import Action, Detail, append_event
 from pursuit.http.auth import Signed
 from pursuit.http.deps import Ws
-from pursuit.http.scope import profile_for, readable_cases
+from pursuit.http.scope import profile_for, readable_cases, require_in_case
+from pursuit.render import render_dossier
+from pursuit.render.pdf import print_pdf
 from pursuit.resolve.profiles import list_profiles
 from pursuit.search import SearchHit
 from pursuit.search import search as run_search
-from pursuit.security.roles import Principal
+from pursuit.security.roles import Permission, Principal
 from pursuit.stages.item_view import record_protected_reads, record_view
 from pursuit.web.pages import page
 from pursuit.web.role_pages import ROLE_CHOICES, person_role
@@ -78,13 +80,43 @@ def entity(
     return page("entity.html", dossier=dossier, done=done, role=role, role_choices=ROLE_CHOICES)
 
 
+def _dossier(ws: Ws, who: Principal, ref: str, permission: Permission) -> Dossier:
+    """The dossier of an entity or incident (`ic-…`) of a case the user may read, once the
+    user's role there is checked for `permission`."""
+    with ws.read() as conn:
+        if not is_incident_ref(ref):
+            ref = profile_for(conn, who, ref, permission).id
+        built = build_dossier(conn, ref, case_ids=readable_cases(who))
+    require_in_case(who, permission, built.entity.case_id)
+    return built
+
+
 @router.get("/entities/{entity_id}/dossier", response_class=HTMLResponse)
 def dossier(entity_id: str, ws: Ws, who: Signed) -> HTMLResponse:
-    """The dossier page; reading it is logged as a `viewed` event naming the entity (once per
-    user and entity in half an hour), and its contexts from protected testimony as reads."""
-    with ws.read() as conn:
-        built = build_dossier(conn, profile_for(conn, who, entity_id).id)
+    """The dossier page of an entity or an incident; reading it is logged as a `viewed` event
+    naming the subject (once per user and subject in half an hour), and its contexts from
+    protected testimony as reads."""
+    built = _dossier(ws, who, entity_id, Permission.READ)
     details: dict[str, Detail] = {"entity": built.entity.id, "dossier": True, "via": "web"}
     record_view(ws, who.name, built.entity.case_id, details)
     record_protected_reads(ws, who.name, [m.item_id for m in built.mentions], via="entity")
     return page("dossier.html", dossier=built, standalone=False)
+
+
+@router.get("/entities/{entity_id}/dossier.pdf")
+def dossier_pdf(entity_id: str, ws: Ws, who: Signed) -> Response:
+    """The dossier printed to PDF, as a download; needs the right to export, and is logged as
+    an `exported` custody event like the command line's."""
+    built = _dossier(ws, who, entity_id, Permission.EXPORT)
+    body = print_pdf(render_dossier(built))
+    details: dict[str, Detail] = {
+        "entity": built.entity.id,
+        "format": "pdf",
+        "items": len(built.manifest),
+        "via": "web",
+    }
+    with ws.write() as conn:
+        append_event(conn, Action.EXPORTED, who.name, case_id=built.entity.case_id, details=details)
+    name = f"dossier-{built.entity.id}.pdf"
+    disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(body, media_type="application/pdf", headers=disposition)

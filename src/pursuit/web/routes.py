@@ -12,10 +12,12 @@ from pursuit.web import (
     identity_pages,
     incident_pages,
     inquiry_pages,
+    package_pages,
     review_routes,
     role_pages,
     signin_pages,
     static_pages,
+    watch_pages,
     witness_pages,
 )
 
@@ -34,3 +36,5 @@ router.include_router(witness_pages.router)
 router.include_router(claims_pages.router)
 router.include_router(incident_pages.router)
 router.include_router(role_pages.router)
+router.include_router(watch_pages.router)
+router.include_router(package_pages.router)

@@ -21,6 +21,7 @@ __all__ = [
     "CheckpointOut",
     "CustodyEventOut",
     "CustodyPage",
+    "CustodyStepOut",
     "DerivativeOut",
     "DossierOut",
     "EntityDetail",
@@ -176,6 +177,14 @@ class EntityDetail(EntityOut):
     mention_list: list[MentionOut] = Field(description="Each mention with its words in context.")
 
 
+class CustodyStepOut(Out):
+    seq: int
+    action: str
+    actor: str
+    at: str
+    hash: str = Field(description="The event's hash in the custody chain.")
+
+
 class ManifestOut(Out):
     item_id: str
     filename: str
@@ -183,6 +192,11 @@ class ManifestOut(Out):
     acquired_by: str
     acquired_at: str
     source_url: str | None
+    method: str = ""
+    mime: str = ""
+    size: int = 0
+    ingested_at: str = ""
+    custody: list[CustodyStepOut] = Field(default=[], description="The item's custody events.")
 
 
 class DossierEntityOut(EntityOut):
@@ -193,6 +207,9 @@ class DossierEntityOut(EntityOut):
 class SpellingOut(Out):
     name: str
     items: list[str] = Field(description="Ids of the items that spell the name so.")
+    script: str | None = Field(default=None, description="Writing system: Arabic, Latin…")
+    mentions: int | None = None
+    sources: list[dict[str, Any]] = Field(default=[], description="Each item's file and hash.")
 
 
 class AttestedOut(Out):
@@ -203,13 +220,18 @@ class AttestedOut(Out):
 class DossierOut(Out):
     """The dossier contract of DESIGN.md (more fields welcome, none renamed)."""
 
+    kind: str = Field(default="person", description="person, organization, … or incident.")
     entity: DossierEntityOut
     aliases: list[SpellingOut] = []
+    role: dict[str, Any] | None = Field(default=None, description="A person's role in the case.")
     properties: dict[str, list[AttestedOut]] = {}
     claims: list[dict[str, Any]] = []
     contradictions: list[dict[str, Any]] = []
     incidents: list[dict[str, Any]] = []
     timeline: list[dict[str, Any]] = []
+    incident: dict[str, Any] | None = Field(default=None, description="An incident's dossier.")
+    places: list[dict[str, Any]] = Field(default=[], description="Places with their points.")
+    graph: dict[str, Any] = Field(default={}, description="Link graph: nodes and edges.")
     generated_at: str
     mentions: list[MentionOut]
     manifest: list[ManifestOut]
