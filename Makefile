@@ -38,6 +38,7 @@ test: lint typecheck pytest
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_nlp.py
+	$(BIN)/python bench/eval_german.py
 	$(BIN)/python bench/eval_names.py
 	$(BIN)/python bench/eval_incidents.py
 

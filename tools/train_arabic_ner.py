@@ -17,16 +17,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
 import spacy
+from ner_training import small_ner_pipeline, train_best
 from spacy.tokens import Doc
 from spacy.training import Example
-from spacy.util import minibatch
 
 from pursuit.nlp.arabic_text import normalise_arabic
 
@@ -93,52 +91,6 @@ def fix_bio(tags: list[str]) -> list[str]:
     return fixed
 
 
-def build() -> Any:
-    """A blank Arabic pipeline with one small CNN NER: a few MB, fast on CPU."""
-    nlp = spacy.blank("ar")
-    model = {
-        "@architectures": "spacy.TransitionBasedParser.v2",
-        "state_type": "ner",
-        "hidden_width": 64,
-        "maxout_pieces": 2,
-        "use_upper": True,
-        "tok2vec": {
-            "@architectures": "spacy.HashEmbedCNN.v2",
-            "pretrained_vectors": None,
-            "width": 96,
-            "depth": 4,
-            "embed_size": 5000,
-            "window_size": 1,
-            "maxout_pieces": 3,
-            "subword_features": True,
-        },
-    }
-    nlp.add_pipe("ner", config={"model": model})
-    return nlp
-
-
-def train(nlp: Any, parts: dict[str, list[Example]], epochs: int, out: Path) -> float:
-    """Train, keeping the epoch with the best F1 on the validation blocks; returns that F1."""
-    optimizer = nlp.initialize(lambda: parts["train"])
-    best = -1.0
-    rng = random.Random(13)
-    for epoch in range(epochs):
-        started = time.monotonic()
-        examples = list(parts["train"])
-        rng.shuffle(examples)
-        losses: dict[str, float] = {}
-        for batch in minibatch(examples, size=16):
-            nlp.update(batch, drop=0.25, sgd=optimizer, losses=losses)
-        with nlp.use_params(optimizer.averages):
-            score = float(nlp.evaluate(parts["valid"])["ents_f"])
-            if score > best:
-                best = score
-                save(nlp, out)
-        took = time.monotonic() - started
-        print(f"epoch {epoch + 1}: loss {losses['ner']:.0f} valid F1 {score:.3f} ({took:.0f}s)")
-    return best
-
-
 def save(nlp: Any, out: Path) -> None:
     """Write the pipeline, replacing an older copy, without the training-only vocab strings."""
     if out.exists():
@@ -173,10 +125,10 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=14)
     args = parser.parse_args()
     spacy.util.fix_random_seed(13)
-    nlp = build()
+    nlp = small_ner_pipeline("ar", embed_size=5000)
     parts = load(args.data, nlp)
     print({name: len(examples) for name, examples in parts.items()})
-    best = train(nlp, parts, args.epochs, args.out)
+    best = train_best(nlp, parts, args.epochs, 16, lambda best: save(best, args.out))
     known_words(parts, args.out)
     print(f"best validation F1 {best:.3f}; model in {args.out}")
 

@@ -15,6 +15,8 @@ NOT_ONE_JSON_DOCUMENT = {
     "item_text_route": "plain text: the item's extracted text, with its hashes in headers",
     "item_blob": "the original bytes of the evidence, streamed as a file",
     "reconcile_get": "OpenRefine's service manifest or answers, as JSON or JSONP JavaScript",
+    "export_ftm_route": "FollowTheMoney JSON lines, one entity a line, streamed",
+    "entity_package": "the court package: a signed BagIt bag as a zip file",
 }
 
 

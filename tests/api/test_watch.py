@@ -98,7 +98,8 @@ def test_the_alerts_page_lists_reasons_and_dismisses_with_a_reason(
     with signed_client(ws) as client:
         watch = _watched(ws, client, tmp_path)
         entity = client.get(f"/entities/{watch['entity_id']}")
-        assert 'action="/entities/' in entity.text and "/watch" in entity.text
+        assert 'id="watched"' in entity.text and "watched by tester" in entity.text
+        assert 'class="watch-form"' not in entity.text  # watched already: no second watch
         _upload(client, "kilis.txt", LATER)
         page = client.get("/alerts")
         assert page.status_code == 200

@@ -3,30 +3,14 @@ it that name him raise alerts, each with its reasons, and screening shows him as
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from pursuit.cases.alerts import AlertKind, list_alerts
 from pursuit.cases.alerts_mentions import scan_mentions
 from pursuit.cases.roles import persons_of_interest
 from pursuit.cases.watch import list_watches
-from pursuit.demo.build import DEMO_WATCH, build_demo
+from pursuit.demo.build import DEMO_WATCH
 from pursuit.evidence.items import list_items
 from pursuit.resolve.profiles import get_profile
-from pursuit.settings import Settings
-from pursuit.store.workspace import Workspace, create_workspace
-
-
-@pytest.fixture(scope="module")
-def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    home: Path = tmp_path_factory.mktemp("demo")
-    key_file = tmp_path_factory.mktemp("keys") / "vault.key"
-    ws = create_workspace(Settings(home=home, actor="tester", vault_key_file=key_file))
-    assert not build_demo(ws).failed
-    yield ws
-    ws.dispose()
+from pursuit.store.workspace import Workspace
 
 
 def test_the_demo_has_open_alerts_on_the_watched_suspect(demo_ws: Workspace) -> None:

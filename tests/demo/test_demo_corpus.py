@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from pursuit.demo.build import DemoSummary, build_demo
+from pursuit.demo.build import DemoSummary
 from pursuit.evidence.items import list_items
 from pursuit.evidence.verify import verify_workspace
 from pursuit.extract import EXTRACTORS
 from pursuit.search import search
 from pursuit.settings import Settings
 from pursuit.stages.derivatives import list_derivatives
-from pursuit.store.workspace import Workspace, create_workspace
+from pursuit.store.workspace import Workspace, open_workspace
 
 Demo = tuple[Workspace, DemoSummary]
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    home: Path = tmp_path_factory.mktemp("demo")
-    key_file = tmp_path_factory.mktemp("keys") / "vault.key"  # outside the workspace
-    ws = create_workspace(Settings(home=home, actor="tester", vault_key_file=key_file))
-    summary = build_demo(ws)
+@pytest.fixture
+def demo(demo_built: tuple[Settings, DemoSummary]) -> Iterator[Demo]:
+    """The demo built once for the run (tests/demo/conftest.py), opened for one test."""
+    settings, summary = demo_built
+    ws = open_workspace(settings)
     yield ws, summary
     ws.dispose()
 

@@ -84,4 +84,20 @@ def extract_claims(text: str, mentions: Sequence[Mention]) -> list[Claim]:
     claims = sentence_claims(text, mentions)
     for incident in extract_incidents(text, mentions):
         claims.extend(incident_claims(incident))
-    return claims
+    return _once(claims)
+
+
+def _once(claims: list[Claim]) -> list[Claim]:
+    """One claim per subject, predicate and object: the sentence rules and the incident reading
+    can both find "X befahl die Hinrichtung"; the copy that knows the time is kept."""
+    kept: dict[tuple[int, int, str, int, int, str], int] = {}
+    out: list[Claim] = []
+    for claim in claims:
+        where = (claim.object.start, claim.object.end) if claim.object is not None else (-1, -1)
+        key = (claim.subject.start, claim.subject.end, claim.predicate.value, *where, claim.value)
+        if key not in kept:
+            kept[key] = len(out)
+            out.append(claim)
+        elif out[kept[key]].time is None and claim.time is not None:
+            out[kept[key]] = claim
+    return out

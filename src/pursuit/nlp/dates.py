@@ -40,12 +40,13 @@ _SEASON_OF = {w: span for span, ws in _SEASONS.items() for w in ws.split("|")}
 _MONTH = "(?:" + "|".join(sorted(_MONTH_OF, key=len, reverse=True)) + r")\.?"
 _SEASON = "(?:" + "|".join(sorted(_SEASON_OF, key=len, reverse=True)) + ")"
 _PARTS = {"early": (0, 4), "mid": (4, 8), "late": (8, 12), "début": (0, 4), "fin": (8, 12)}
+_PARTS |= {"anfang": (0, 4), "mitte": (4, 8), "ende": (8, 12)}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range",
         re.compile(
-            rf"\b(?:between|from|entre|de|von)\s+(?P<a>{_YEAR})\s+(?:and|to|until|et|à|a|bis)\s+(?P<b>{_YEAR})\b",
+            rf"\b(?:between|from|entre|de|von|zwischen)\s+(?P<a>{_YEAR})\s+(?:and|to|until|et|à|a|bis|und)\s+(?P<b>{_YEAR})\b",
             re.I,
         ),
     ),
@@ -55,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"(?<!\w)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?\s+(?:of\s+)?(?P<mon>{_MONTH})\s*,?\s+(?P<y>{_YEAR})\b",
+            rf"(?<!\w)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?(?P<mon>{_MONTH})\s*,?\s+(?P<y>{_YEAR})\b",
             re.I,
         ),
     ),
@@ -76,14 +77,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"(?<!\w)(?:(?P<part>early|mid|late|début|fin)[-\s](?:de\s+)?)?(?P<mon>{_MONTH})\s+(?:of\s+|de\s+|عام\s+)?(?P<y>{_YEAR})\b",
+            rf"(?<!\w)(?:(?P<part>early|mid|late|début|fin|anfang|mitte|ende)[-\s](?:de\s+)?)?(?P<mon>{_MONTH})\s+(?:of\s+|de\s+|عام\s+)?(?P<y>{_YEAR})\b",
             re.I,
         ),
     ),
     (
         "year",
         re.compile(
-            rf"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\ben\s)|(?<=\bdepuis\s)|(?<=\bim\s)|(?<=عام\s)|(?<=سنة\s)|(?<=منذ\s)|(?<=\bIn\s)|(?<=\bEn\s)|(?<=\bearly\s)|(?<=\blate\s)|(?<=\bmid-))(?P<y>{_YEAR})\b"
+            rf"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\ben\s)|(?<=\bdepuis\s)|(?<=\bim\s)|(?<=\bseit\s)|(?<=\bSeit\s)|(?<=\bbis\s)|(?<=\bJahr\s)|(?<=\bAnfang\s)|(?<=\bEnde\s)|(?<=\bMitte\s)|(?<=عام\s)|(?<=سنة\s)|(?<=منذ\s)|(?<=\bIn\s)|(?<=\bEn\s)|(?<=\bearly\s)|(?<=\blate\s)|(?<=\bmid-))(?P<y>{_YEAR})\b"
         ),
     ),
 ]

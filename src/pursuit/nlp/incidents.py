@@ -104,8 +104,12 @@ _BY = re.compile(
     re.I,
 )
 _ORDER = re.compile(
-    r"\b(?:ordered|ordering|order|orders|commanded|ordonné|ordonne|أمر|امر)\b", re.I
+    r"\b(?:ordered|ordering|order|orders|commanded|ordonné|ordonne|أمر|امر|befahl|befiehlt|"
+    r"befohlen|ordnete|angeordnet)\b",
+    re.I,
 )
+# German "ließ … hinrichten": "let" with the act as an infinitive is an order.
+_DE_LET = re.compile(r"\b(?:ließ|liess|lässt)\b", re.I)
 # "beheaded ... on the orders of the local emir, X"; "بأمر من الوالي X".
 _ORDERS_OF = re.compile(
     r"(?:\bon the orders? of|\bat the orders? of|\bon orders from|"
@@ -271,7 +275,8 @@ def _ordered_by(text: str, s: Sentence, trigger: Mention, subjects: list[Subject
         words = gap_words(gap)
         # "X was the emir of ... and, according to two residents, ordered the stoning"
         close = _ORDER.search(" ".join(words[-3:])) is not None and len(words) <= 20
-        if _ORDER.search(gap) and (len(words) <= 8 or close):
+        ordered = _ORDER.search(gap) or (_DE_LET.search(gap) and trigger.text.islower())
+        if ordered and (len(words) <= 8 or close):
             return [subject.person]
         break
     return []

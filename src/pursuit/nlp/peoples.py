@@ -169,13 +169,22 @@ def _nisba_table() -> dict[str, tuple[str, str]]:
     return table
 
 
+def _german(key: str) -> tuple[str, ...]:
+    """A German transliteration read back: "dschasrawi" -> "jasrawi", then "jazrawi" (German
+    writes the Arabic j as "dsch", sh as "sch", and a voiced z as "s")."""
+    if "sch" not in key and "s" not in key:
+        return ()
+    english = key.replace("dsch", "j").replace("tsch", "ch").replace("sch", "sh")
+    return (english, english.replace("s", "z").replace("zh", "sh"))
+
+
 def nisba_origin(word: str) -> tuple[str, str] | None:
     """(country, place or "") a nisba word points to, e.g. "al-Jazrawi" -> ("Saudi Arabia", "")."""
     bare = _ARTICLE.sub("", word.strip())
     key = fold(bare)
     if key.startswith("ال"):
         key = key[2:]
-    for candidate in (key, key.rstrip("y") + "i" if key.endswith("y") else key):
+    for candidate in (key, key.rstrip("y") + "i" if key.endswith("y") else key, *_german(key)):
         found = _nisba_table().get(candidate)
         if found is not None:
             return found

@@ -65,7 +65,11 @@ _AR_AFTER = re.compile(
 _AR_VERB = re.compile(r"(?:أجاب|اجاب|قال|رد|أمر|امر|أعطى|طلب)\s*$")
 _AR_ORDER = re.compile(r"(?:أمر|امر|أعطى|يجب|ينبغي)")
 _DE_NEEDS_ACT_VERB = re.compile(r"^\W*(?:ließ|liess|lässt)\b", re.I)
-_DE_INVERTED = re.compile(r"\b(?:ließ|liess|lässt|befahl|befiehlt)\s+(?:der\s+|die\s+)?$", re.I)
+_DE_INVERTED = re.compile(
+    r"\b(?P<verb>ließ|liess|lässt|befahl|befiehlt|ordnete|gab)\s+(?:der\s+|die\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 
 # Infinitives and verb forms of acts that the incident vocabulary lists only as nouns.
 _ACT_VERBS = {
@@ -181,12 +185,17 @@ def _orders(text: str, s: Sentence, speaker: Mention, act: Mention) -> bool:
 
 
 def _inverted(text: str, s: Sentence, speaker: Mention, act: Mention) -> bool:
-    """German verb-second order: "Laut Anklage ließ er ... hinrichten", "befahl der Emir ..."."""
-    lead = text[max(s.start, speaker.start - 12) : speaker.start]
-    if not _DE_INVERTED.search(lead):
+    """German verb-second order: "Laut Anklage ließ er ... hinrichten", "befahl der Emir ...",
+    "ließ der saudische Kommandeur X ... enthaupten" (up to two words before the speaker),
+    "Im März ordnete X die Erschießung ... an". "ließ" needs the act as a verb (lowercase);
+    "befahl", "ordnete" and "gab" take it as a noun too."""
+    lead = text[max(s.start, speaker.start - 40) : speaker.start]
+    verb = _DE_INVERTED.search(lead)
+    if verb is None:
         return False
     gap = between(text, speaker, act, s.mentions)
-    return len(gap) <= 80 and not re.search(r"[.;?!]", gap) and act.text[:1].islower()
+    as_verb = act.text[:1].islower() or not _DE_NEEDS_ACT_VERB.match(verb.group("verb"))
+    return len(gap) <= 80 and not re.search(r"[.;?!]", gap) and as_verb
 
 
 def sentence_orders(

@@ -66,12 +66,13 @@ INCIDENT_WORDS: dict[IncidentKind, str] = {
     ),
     IncidentKind.BEHEADING: (
         "beheading|beheadings|beheaded|decapitation|décapitation|décapité|décapités|"
-        "قطع رأس|ذبح|ذبحوا"
+        "قطع رأس|ذبح|ذبحوا|Enthauptung|Enthauptungen|enthauptet|enthaupten|geköpft|köpfen"
     ),
     IncidentKind.KILLING: (
         "killing|killings|killed|murder|murdered|murders|shot dead|shot|tué|tués|tuée|meurtre|"
         "assassinat|tuer|قتل|مقتل|قتلوا|Tötung|Tötungen|getötet|Mord|Morde|ermordet|erschossen|"
-        "erschoss|tötete|ermordete"
+        "erschoss|tötete|ermordete|Erschießung|Erschießungen|Ermordung|erschießen|erschiessen|"
+        "Erschiessung"
     ),
     IncidentKind.MASSACRE: "massacre|massacres|massacred|mass killing|مجزرة|مذبحة|Massaker",
     IncidentKind.TORTURE: (

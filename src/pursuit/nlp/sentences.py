@@ -13,7 +13,13 @@ __all__ = ["Sentence", "sentences"]
 _END = re.compile(r"(?<=[.!?؟。])[\"'»”)]*\s+|\n\s*\n|\n(?=\s*[-•*\d])")
 _ABBREV = re.compile(
     r"(?:\b(?:Gen|Col|Lt|Capt|Sgt|Mr|Mrs|Ms|Dr|St|Maj|Brig|No|Jr|Sr|vs|etc|approx|M|Mme)|"
-    r"\b[A-Z]|\b(?:U\.S|U\.K|U\.N))\.$"
+    r"\b[A-Z]|\b(?:U\.S|U\.K|U\.N)|\b(?:Nr|bzw|ca|vgl|Abs|Prof|Hr|Fr|usw|ggf|z\.\s?B|u\.\s?a))\.$"
+)
+# German writes the day as an ordinal: "Am 3. März 2015" is one sentence.
+_DAY = re.compile(r"(?<![\d.])[0-3]?\d\.$")
+_MONTH_NEXT = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember)\b"
 )
 
 
@@ -33,7 +39,9 @@ class Sentence:
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _END.finditer(text):
-        if _ABBREV.search(text[max(start, match.start() - 8) : match.start()]):
+        before = text[max(start, match.start() - 8) : match.start()]
+        day = _DAY.search(before) and _MONTH_NEXT.match(text, match.end())
+        if _ABBREV.search(before) or day:
             continue
         if text[start : match.start()].strip():
             yield start, match.start()

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, Response
 
 from pursuit.cases.dossier import Dossier, build_dossier, is_incident_ref
+from pursuit.cases.watch import watch_of
 from pursuit.entities import EntityType
 from pursuit.errors import InputError
 from pursuit.evidence.custody import Action, Detail, append_event
@@ -76,8 +77,16 @@ def entity(
         profile = profile_for(conn, who, entity_id)
         dossier = build_dossier(conn, profile.id, facts=False)
         role = person_role(conn, profile)
+        watch = watch_of(conn, profile) if role is not None else None
     record_protected_reads(ws, who.name, [m.item_id for m in dossier.mentions], via="entity")
-    return page("entity.html", dossier=dossier, done=done, role=role, role_choices=ROLE_CHOICES)
+    return page(
+        "entity.html",
+        dossier=dossier,
+        done=done,
+        role=role,
+        role_choices=ROLE_CHOICES,
+        watch=watch,
+    )
 
 
 def _dossier(ws: Ws, who: Principal, ref: str, permission: Permission) -> Dossier:

@@ -16,6 +16,7 @@ import pytest
 from followthemoney import model
 
 from pursuit.evidence.custody import iter_events
+from pursuit.evidence.items import list_items
 from pursuit.settings import Settings
 from pursuit.store.workspace import open_workspace
 from tests.cli_runner import Outcome, run
@@ -271,3 +272,21 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(
 
     done = run(env, "export", "--format", "package", "-o", str(tmp_path / "x.zip"))
     assert done.exit_code == 2
+
+
+def test_a_changed_blob_is_never_exported(
+    env: dict[str, str], settings: Settings, tmp_path: Path
+) -> None:
+    ws = open_workspace(settings)
+    try:
+        with ws.read() as conn:
+            item = next(i for i in list_items(conn) if i.filename == TEXTS[0])
+        blob = ws.blobs.path_for(item.sha256)
+    finally:
+        ws.dispose()
+    blob.chmod(0o644)
+    blob.write_bytes(blob.read_bytes().replace(b"Jazrawi", b"Jazrawy"))
+    out = tmp_path / "p.zip"
+    done = export(env, out)
+    assert done.exit_code == 1 and "no longer matches its SHA-256" in done.output
+    assert not out.exists() and not list(tmp_path.glob(".pursuit-package-*"))

@@ -31,6 +31,7 @@ from pursuit.security.signing import SigningKey
 __all__ = [
     "BAGIT_TXT",
     "KEY_FILE",
+    "ORIGINALS",
     "README",
     "SIGNATURE_FILE",
     "TAG_MANIFEST",
@@ -43,6 +44,7 @@ TAG_MANIFEST = "tagmanifest-sha256.txt"
 SIGNATURE_FILE = TAG_MANIFEST + ".sig"
 KEY_FILE = "signing-key.pem"
 README = "README.txt"
+ORIGINALS = "data/originals/"
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 
 
@@ -83,5 +85,9 @@ def zip_bag(root: Path, top: str, output: Path) -> None:
     partial = output.with_name(output.name + ".partial")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            zf.write(path, f"{top}/{path.relative_to(root).as_posix()}")
+            relative = path.relative_to(root).as_posix()
+            # Originals are mostly compressed already (video, images, PDF, archives): stored as
+            # they are, they cost one read instead of a compression that gains nothing.
+            kind = zipfile.ZIP_STORED if relative.startswith(ORIGINALS) else zipfile.ZIP_DEFLATED
+            zf.write(path, f"{top}/{relative}", compress_type=kind)
     os.replace(partial, output)

@@ -52,7 +52,7 @@ class PackageReport:
 
 
 def _copy_original(ws: Workspace, item: PackedItem, target: Path) -> None:
-    """Copy an original into the package, refusing one whose stored bytes changed."""
+    """Copy an original into the package (its hash is checked once bagit has computed it)."""
     source = ws.blobs.path_for(item.sha256)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -62,11 +62,24 @@ def _copy_original(ws: Workspace, item: PackedItem, target: Path) -> None:
             f"the original of item {item.item_id} ({item.file_name}) is missing from the blob "
             "store; run `pursuit verify`"
         ) from exc
-    if sha256_file(target) != item.sha256:
-        raise IntegrityError(
-            f"the stored original of item {item.item_id} ({item.file_name}) no longer matches "
-            "its SHA-256; run `pursuit verify` (nothing was exported)"
-        )
+
+
+def _check_originals(root: Path, packed: list[PackedItem]) -> None:
+    """Refuse a package whose originals are not the items: the bag's manifest, computed as it
+    was bagged, must give each original the SHA-256 recorded at intake."""
+    listed: dict[str, str] = {}
+    for line in (root / "manifest-sha256.txt").read_text(encoding="utf-8").splitlines():
+        digest, _, path = line.partition("  ")
+        listed[path] = digest
+    for item in packed:
+        if (
+            item.status == Status.INCLUDED
+            and listed.get(f"data/{item.package_path}") != item.sha256
+        ):
+            raise IntegrityError(
+                f"the stored original of item {item.item_id} ({item.file_name}) no longer "
+                "matches its SHA-256; run `pursuit verify` (nothing was exported)"
+            )
 
 
 def _check_target(output: Path) -> None:
@@ -137,6 +150,7 @@ def export_package(
             "Pursuit-Checkpoint-Root": point.root,
         }
         make_bag(root, bag_info, key, summary)
+        _check_originals(root, packed)
         zip_bag(root, f"pursuit-package-{dossier.entity.id}", output)
     digest = sha256_file(output)
     report = PackageReport(
