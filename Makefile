@@ -41,6 +41,7 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_german.py
 	$(BIN)/python bench/eval_names.py
 	$(BIN)/python bench/eval_incidents.py
+	$(BIN)/python bench/eval_search.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_intake.py

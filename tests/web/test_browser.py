@@ -103,8 +103,9 @@ def test_search_item_entity_and_dossier(browser, served) -> None:
     page.fill("header input[name=q]", "الجزراوي")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search?q=*")
-    assert page.locator("#result-count").inner_text().startswith("2 result(s)")
+    assert page.locator("#result-count").inner_text().startswith("3 result(s)")
     assert page.locator("#results mark").first.inner_text() == "الجزراوي"
+    assert "transliteration" in page.locator("#expansions").inner_text()
 
     page.click("#results a >> text=شهادة.txt")
     arabic = page.locator("#item-text p").first

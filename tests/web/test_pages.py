@@ -60,10 +60,14 @@ def test_arabic_text_keeps_its_own_direction(client: TestClient, corpus: Corpus)
 def test_search_page_marks_arabic_hits_found_without_diacritics(
     client: TestClient, corpus: Corpus
 ) -> None:
-    html = client.get("/search", params={"q": "الجزراوي"}).text
+    html = client.get("/search", params={"q": "الجزراوي", "exact": "true"}).text
     assert "2 result(s)" in html
     assert f'href="/items/{corpus.ids["شهادة.txt"]}"' in html
     assert "<mark>الجزراوي</mark>" in html
+    across = client.get("/search", params={"q": "الجزراوي"}).text
+    assert "3 result(s)" in across and 'id="expansions"' in across
+    assert f'href="/items/{corpus.ids["statement-en.txt"]}"' in across
+    assert "(transliteration)" in across  # the English statement, found as al-Jazrawi
 
 
 def test_search_page_with_no_words_says_so(client: TestClient, corpus: Corpus) -> None:

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from pursuit.api.schemas import SearchHitOut, SearchResponse
+from pursuit.api.schemas import SearchResponse
 from pursuit.http.auth import Signed
 from pursuit.http.deps import Ws
 from pursuit.http.scope import readable_cases
-from pursuit.search import search as run_search
+from pursuit.search import search_across
 from pursuit.stages.item_view import record_protected_reads
 
 __all__ = ["router"]
@@ -27,11 +27,12 @@ Language = Annotated[
 
 @router.get("", response_model=SearchResponse, summary="Search items' text")
 def search_items(
-    q: Q, ws: Ws, who: Signed, limit: Limit = 20, language: Language = None
+    q: Q, ws: Ws, who: Signed, limit: Limit = 20, language: Language = None, exact: bool = False
 ) -> SearchResponse:
-    """Hits in the cases the user may read; a snippet of protected testimony is logged as a
-    read of it (once per user and item in half an hour)."""
+    """Hits in the cases the user may read, then hits of the query's other scripts and
+    spellings (unless `exact`), each saying which form found it; a snippet of protected
+    testimony is logged as a read of it (once per user and item in half an hour)."""
     with ws.read() as conn:
-        hits = run_search(conn, q, limit, language, readable_cases(who))
-    record_protected_reads(ws, who.name, [h.item_id for h in hits], via="search")
-    return SearchResponse(query=q, results=[SearchHitOut.model_validate(h) for h in hits])
+        found = search_across(conn, q, limit, language, readable_cases(who), expand=not exact)
+    record_protected_reads(ws, who.name, [h.item_id for h in found.hits], via="search")
+    return SearchResponse.of(q, found)

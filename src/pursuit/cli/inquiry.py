@@ -14,7 +14,6 @@ from pursuit.api.schemas import (
     DossierOut,
     EntityList,
     EntityOut,
-    SearchHitOut,
     SearchResponse,
     document,
 )
@@ -23,7 +22,7 @@ from pursuit.cli.common import HomeOpt, JsonOpt, emit_model, opened, say, worksp
 from pursuit.entities import EntityType
 from pursuit.evidence.custody import Action, Detail, append_event
 from pursuit.resolve.profiles import list_profiles
-from pursuit.search import search as run_search
+from pursuit.search import search_across
 
 __all__ = ["dossier", "entities", "search"]
 
@@ -40,24 +39,26 @@ def search(
     language: Annotated[
         str | None, typer.Option(help="Only texts in this language (ISO 639-1: ar, en, fr…).")
     ] = None,
+    exact: Annotated[
+        bool,
+        typer.Option("--exact", help="Only the words as typed, no other spellings."),
+    ] = False,
     home: HomeOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Full-text search across items, best first."""
-    ws = workspace(home)
-    try:
-        with ws.read() as conn:
-            hits = run_search(conn, query, limit, language)
-    finally:
-        ws.dispose()
+    """Full-text search across items, best first; then the query in the other scripts and
+    spellings the case uses (gazetteer places, name spellings, transliterations)."""
+    with opened(home) as ws, ws.read() as conn:
+        found = search_across(conn, query, limit, language, expand=not exact)
     if json_out:
-        emit_model(
-            SearchResponse(query=query, results=[SearchHitOut.model_validate(h) for h in hits])
-        )
+        emit_model(SearchResponse.of(query, found))
         return
-    for h in hits:
-        typer.echo(f"{h.score:7.3f}  {h.item_id}  {h.filename}\n         {h.snippet}")
-    say(f"{len(hits)} result(s)")
+    for h in found.hits:
+        via = f"  [via {h.via}: {h.expansion}]" if h.expansion else ""
+        typer.echo(f"{h.score:7.3f}  {h.item_id}  {h.filename}{via}\n         {h.snippet}")
+    for e in found.expansions:
+        say(f"also searched: {e.term} for {e.replaces} ({e.via}; {e.found} more item(s))")
+    say(f"{len(found.hits)} result(s)")
 
 
 def entities(

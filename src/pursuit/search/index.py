@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from pursuit.errors import InputError
+from pursuit.search.expand import Expansion, expansions
 from pursuit.search.normalize import fold, index_form
 from pursuit.store.schema import derivatives, items, search_docs
 
-__all__ = ["SearchHit", "index_text", "search"]
+__all__ = ["SearchHit", "SearchResult", "index_text", "search", "search_across"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -28,6 +29,17 @@ class SearchHit:
     filename: str
     snippet: str
     score: float
+    # For a hit found only through another spelling: which form, and how it was found.
+    expansion: str | None = None
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Hits, exact ones first, and the expansions that were run to find the others."""
+
+    hits: list[SearchHit]
+    expansions: list[Expansion] = field(default_factory=list)
 
 
 def index_text(conn: Connection, derivative_id: int, item_id: str, text: str) -> None:
@@ -131,3 +143,49 @@ def search(
         if hit.item_id not in hits:
             hits[hit.item_id] = hit
     return list(hits.values())[:limit]
+
+
+EXPANDED_WEIGHT = (
+    0.5  # an expanded hit's score is scaled down; it is listed after exact ones anyway
+)
+
+
+def search_across(
+    conn: Connection,
+    query: str,
+    limit: int = 20,
+    language: str | None = None,
+    case_ids: Cases = None,
+    *,
+    expand: bool = True,
+) -> SearchResult:
+    """`search`, then the same search for each expansion of the query into other scripts and
+    spellings (search/expand.py); expanded hits follow every exact hit and say how they were
+    found."""
+    exact = search(conn, query, limit, language, case_ids)
+    if not expand or (case_ids is not None and not case_ids):
+        return SearchResult(exact)
+    tried = expansions(conn, query, case_ids)
+    hits = {h.item_id: h for h in exact}
+    # Scores of the two dialects are positive, higher is better: an expanded hit stays below the
+    # weakest exact one whatever its own rank.
+    ceiling = min((h.score for h in exact), default=float("inf"))
+    used: list[Expansion] = []
+    for expansion in tried:
+        if len(hits) >= limit:
+            break
+        found = [
+            h
+            for h in search(conn, expansion.query, limit, language, case_ids)
+            if h.item_id not in hits
+        ]
+        used.append(replace(expansion, found=len(found)))
+        for hit in found:
+            if hit.item_id not in hits:
+                hits[hit.item_id] = replace(
+                    hit,
+                    score=min(hit.score, ceiling) * EXPANDED_WEIGHT,
+                    expansion=expansion.term,
+                    via=expansion.via,
+                )
+    return SearchResult(list(hits.values())[:limit], used)

@@ -18,8 +18,7 @@ from pursuit.http.scope import profile_for, readable_cases, require_in_case
 from pursuit.render import render_dossier
 from pursuit.render.pdf import print_pdf
 from pursuit.resolve.profiles import list_profiles
-from pursuit.search import SearchHit
-from pursuit.search import search as run_search
+from pursuit.search import SearchResult, search_across
 from pursuit.security.roles import Permission, Principal
 from pursuit.stages.item_view import record_protected_reads, record_view
 from pursuit.web.pages import page
@@ -31,18 +30,20 @@ router = APIRouter(include_in_schema=False)
 
 
 def _search(
-    ws: Ws, who: Principal, q: str, language: str | None
-) -> tuple[list[SearchHit], str | None]:
+    ws: Ws, who: Principal, q: str, language: str | None, exact: bool
+) -> tuple[SearchResult, str | None]:
     """Hits in the cases the user may read; snippets of protected testimony are logged."""
     if not q.strip():
-        return [], None
+        return SearchResult([]), None
     try:
         with ws.read() as conn:
-            hits = run_search(conn, q, 50, language or None, readable_cases(who))
+            found = search_across(
+                conn, q, 50, language or None, readable_cases(who), expand=not exact
+            )
     except InputError as exc:
-        return [], str(exc)
-    record_protected_reads(ws, who.name, [h.item_id for h in hits], via="search")
-    return hits, None
+        return SearchResult([]), str(exc)
+    record_protected_reads(ws, who.name, [h.item_id for h in found.hits], via="search")
+    return found, None
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -51,9 +52,18 @@ def search(
     who: Signed,
     q: Annotated[str, Query(max_length=1000)] = "",
     language: Annotated[str, Query(max_length=2)] = "",
+    exact: bool = False,
 ) -> HTMLResponse:
-    hits, problem = _search(ws, who, q, language)
-    return page("search.html", q=q, hits=hits, problem=problem, language=language)
+    found, problem = _search(ws, who, q, language, exact)
+    return page(
+        "search.html",
+        q=q,
+        hits=found.hits,
+        expansions=found.expansions,
+        exact=exact,
+        problem=problem,
+        language=language,
+    )
 
 
 @router.get("/entities", response_class=HTMLResponse)

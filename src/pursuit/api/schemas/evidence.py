@@ -12,6 +12,7 @@ from pursuit.api.schemas.base import Out
 from pursuit.cases.dossier import Dossier
 from pursuit.evidence.custody import CustodyEvent
 from pursuit.evidence.problems import ProblemKind
+from pursuit.search import SearchResult
 from pursuit.stages.derivatives import Derivative
 from pursuit.stages.runs import RunStatus, Stage
 
@@ -138,11 +139,37 @@ class SearchHitOut(Out):
     filename: str
     snippet: str = Field(description="Folded text around the match; hits between [ and ].")
     score: float
+    expansion: str | None = Field(
+        default=None, description="The other spelling that found it; null for an exact hit."
+    )
+    via: str | None = Field(
+        default=None,
+        description="How it was found: gazetteer, spelling or transliteration.",
+    )
+
+
+class ExpansionOut(Out):
+    term: str = Field(description="The other form searched for.")
+    replaces: str = Field(description="The part of the query it stands for.")
+    via: str = Field(description="gazetteer, spelling or transliteration.")
+    query: str = Field(description="The query that was run.")
+    found: int = Field(description="Items it found that the exact search had not.")
 
 
 class SearchResponse(Out):
     query: str
     results: list[SearchHitOut]
+    expansions: list[ExpansionOut] = Field(
+        default=[], description="Other scripts and spellings tried; their hits follow exact ones."
+    )
+
+    @classmethod
+    def of(cls, query: str, found: SearchResult) -> SearchResponse:
+        return cls(
+            query=query,
+            results=[SearchHitOut.model_validate(h) for h in found.hits],
+            expansions=[ExpansionOut.model_validate(e) for e in found.expansions],
+        )
 
 
 class EntityOut(Out):
