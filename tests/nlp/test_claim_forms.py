@@ -213,3 +213,123 @@ def test_counted_sources_are_not_victims_and_a_count_serves_one_act() -> None:
     text = "قُتل 12 مدنياً وأصيب العشرات في قصف استهدف سوق بلدة هجين."
     counts = [(s, v) for s, p, v in facts(text, "ar") if p == "victim_count"]
     assert counts == [("قُتل", "12")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # Plural doers: "both men", "they", "ils" stand for the persons just named.
+        (
+            "en",
+            "The guards were Abu Bakr al-Shami and Abu Ali al-Halabi. Survivors say both men "
+            "tortured prisoners.",
+            ("Abu Bakr al-Shami", "perpetrator", "tortured"),
+        ),
+        (
+            "en",
+            "Abu Talha al-Almani and Abu Umar al-Shishani executed four men near Hajin.",
+            ("Abu Talha al-Almani", "perpetrator", "executed"),
+        ),
+        (
+            "fr",
+            "Abou Talha et Abou Omar ont rejoint l'État islamique en 2014.",
+            ("Abou Talha", "affiliation", "Islamic State"),
+        ),
+        (
+            "de",
+            "Abu Talha und Abu Omar waren Wächter im Gefängnis.",
+            ("Abu Talha", "role", "guard"),
+        ),
+        (
+            "ar",
+            "أبو طلحة الألماني وأبو عمر الشيشاني عذبوا المعتقلين في سجن الطبقة.",
+            ("أبو طلحة الألماني", "perpetrator", "عذبوا"),
+        ),
+        # Object pronouns of describing and accusing verbs.
+        (
+            "en",
+            "Nadia Karimi was tried in Paris in 2021. The prosecution described her as a "
+            "recruiter of the Islamic State.",
+            ("Nadia Karimi", "role", "recruiter"),
+        ),
+        (
+            "fr",
+            "Nadia Karimi a vécu à Mossoul. Une ancienne otage l'accuse de l'avoir réduite en "
+            "esclavage à Raqqa en 2016.",
+            ("Nadia Karimi", "perpetrator", "esclavage"),
+        ),
+        # Presence where a person did an act.
+        (
+            "fr",
+            "Nadia Karimi a vécu à Mossoul. Une ancienne otage l'accuse de l'avoir réduite en "
+            "esclavage à Raqqa en 2016.",
+            ("Nadia Karimi", "presence", "Raqqa"),
+        ),
+        (
+            "en",
+            "Abu Talha al-Almani beheaded a pilot in Raqqa in 2015.",
+            ("Abu Talha al-Almani", "presence", "Raqqa"),
+        ),
+        (
+            "ar",
+            "أعدم أبو طلحة الألماني أربعة رجال في الرقة عام 2015.",
+            ("أبو طلحة الألماني", "presence", "Raqqa"),
+        ),
+        # A role read from a list followed by "as", and a second verb of the clause.
+        (
+            "en",
+            "The register lists Abu Bakr al-Shami (Syrian, born 1990) and Abu Ali al-Halabi "
+            "(born 1988) as fighters.",
+            ("Abu Bakr al-Shami", "role", "fighter"),
+        ),
+        (
+            "en",
+            "Hassan Ali joined ISIS in 2014 and became an emir in Mosul.",
+            ("Hassan Ali", "role", "emir"),
+        ),
+        (
+            "en",
+            "Among the guards were Abu Bakr al-Shami and Abu Ali al-Halabi.",
+            ("Abu Ali al-Halabi", "role", "guard"),
+        ),
+    ],
+)
+def test_plural_object_and_act_forms(
+    language: str, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "unexpected"),
+    [
+        # "-born" names an origin, not a birthplace read from the next place.
+        (
+            "en",
+            "Abu Hamza, an Egyptian-born fighter, stayed in Mayadin in 2016.",
+            ("Abu Hamza", "birthplace", "Mayadin"),
+        ),
+        # Who ordered an act may have ordered it from afar: no presence from the act's place.
+        (
+            "en",
+            "Abu Hamza ordered the execution of three men in Raqqa.",
+            ("Abu Hamza", "presence", "Raqqa"),
+        ),
+        # "him" after a describing verb is not the doer of the next act.
+        (
+            "en",
+            "Omar Saleh arrived in 2014. The guards saw him and executed two prisoners.",
+            ("Omar Saleh", "perpetrator", "executed"),
+        ),
+        # "they" needs two persons (or one beside an unnamed one) before it.
+        (
+            "en",
+            "Abu Hamza arrived in Raqqa in 2014. They executed two men.",
+            ("Abu Hamza", "perpetrator", "executed"),
+        ),
+    ],
+)
+def test_forms_that_claim_nothing(
+    language: str, text: str, unexpected: tuple[str, str, str]
+) -> None:
+    assert unexpected not in facts(text, language)

@@ -62,7 +62,7 @@ _ROLE_LINK = re.compile(rf"\b(?:of|for|with|in|de|du|d'|في){_ARTICLE}", re.I)
 # Words allowed between one joined group and the next joining verb ("..., and later joined").
 _CHAIN_WORDS = frozenset(
     """and then later finally first before after until till in at near outside brigade battalion
-    unit faction group cell et puis ensuite avant de près d à en dans ثم و""".split()
+    unit faction group cell et puis ensuite avant de près d d' l' à en dans ثم و""".split()
 )
 _UNIT = re.compile(r"\s*(?:brigade|battalion|unit|faction|cell|group|katiba|brigades)\b", re.I)
 _NEGATION = frozenset("never not n't no nor denies denied jamais pas ni لم ليس ينفي نفى".split())

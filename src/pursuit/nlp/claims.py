@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from pursuit.nlp.affiliation import affiliations
 from pursuit.nlp.described import Described
 from pursuit.nlp.firstperson import witnessed
+from pursuit.nlp.incidents import extract_incidents
 from pursuit.nlp.life import life_claims
 from pursuit.nlp.links import between, gap_words, nearest
 from pursuit.nlp.model import Claim, ClaimPredicate, Mention, MentionType
-from pursuit.nlp.presence import presence_places
+from pursuit.nlp.presence import act_places, presence_places
 from pursuit.nlp.reported import Holders, role_holders, sentence_orders
 from pursuit.nlp.sentences import Sentence, sentences
-from pursuit.nlp.subjects import Subject, sentence_subjects
+from pursuit.nlp.subjects import Carried, Subject, sentence_subjects
 
 __all__ = ["CLAIMS_EXTRACTOR", "sentence_claims"]
 
@@ -146,7 +147,8 @@ def _alias_claims(s: Sentence, subjects: list[Subject]) -> list[Claim]:
     """
     out = []
     for subject in subjects:
-        named = subject.anchor.type is P and not subject.anchor.extractor.startswith("rules:pro")
+        made = subject.anchor.extractor.startswith(("rules:pro", "rules:coordinated"))
+        named = subject.anchor.type is P and not made
         if named and subject.anchor is not subject.person:
             confidence = 0.8 if subject.start >= s.start else 0.6
             out.append(_subject_claim(s, subject, ClaimPredicate.ALIAS, subject.anchor, confidence))
@@ -170,7 +172,11 @@ def _spoken_claims(
     text: str, s: Sentence, holders: Holders, subjects: list[Subject]
 ) -> list[Claim]:
     """Orders carried by reported speech, and first-person statements of what was seen."""
-    pronouns = [x for x in subjects if x.anchor.extractor.startswith("rules:pronoun")]
+    pronouns = [
+        x
+        for x in subjects
+        if x.anchor.extractor.startswith("rules:pronoun") and "object" not in x.anchor.extractor
+    ]
     out = [
         _claim(s, o.person, ClaimPredicate.ORDERED, o.act, o.act.text.lower(), 0.6)
         for o in sentence_orders(text, s, holders, pronouns)
@@ -183,7 +189,7 @@ def _spoken_claims(
 def sentence_claims(text: str, mentions: Sequence[Mention]) -> list[Claim]:
     """Role, nationality, affiliation, presence, alias, life, order and witnessed claims."""
     out: list[Claim] = []
-    previous: Subject | None = None
+    previous: Carried | None = None
     holders = Holders()
     for s in sentences(text, mentions):
         subjects, previous = sentence_subjects(text, s, previous)
@@ -196,4 +202,18 @@ def sentence_claims(text: str, mentions: Sequence[Mention]) -> list[Claim]:
         out.extend(_alias_claims(s, subjects))
         out.extend(life_claims(text, s, subjects))
         out.extend(_spoken_claims(text, s, holders, subjects))
+    return out + _act_presence(text, mentions)
+
+
+def _act_presence(text: str, mentions: Sequence[Mention]) -> list[Claim]:
+    """Presence where a person did or ordered an act, at the act's time."""
+    out = []
+    spans = {(x.start, x.end): x for x in sentences(text, mentions)}
+    for incident in extract_incidents(text, mentions):
+        s = spans.get((incident.start, incident.end))
+        if s is None:
+            continue
+        for person, place in act_places(text, incident, s):
+            time = incident.time or _time_of(s, place)
+            out.append(_claim(s, person, ClaimPredicate.PRESENCE, place, place.label, 0.6, time))
     return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pursuit.nlp.links import between, gap_words, nearest, no_other
 from pursuit.nlp.model import Incident, IncidentKind, Mention, MentionType
 from pursuit.nlp.sentences import Sentence, sentences
-from pursuit.nlp.subjects import Subject, sentence_subjects
+from pursuit.nlp.subjects import Carried, Subject, sentence_subjects
 
 __all__ = ["INCIDENTS_EXTRACTOR", "extract_incidents", "victim_count"]
 
@@ -134,9 +134,10 @@ _VERB_FORM = re.compile(
 )
 # "X was tried in Paris for the murder of ...": the accused is named as the doer.
 _ACCUSED_OF = re.compile(
-    r"\b(?:tried|convicted|charged|accused|indicted|prosecuted|sentenced|found guilty|jugée?|"
-    r"condamnée?|accusée?|poursuivie?|inculpée?|angeklagt|verurteilt|beschuldigt)\b[^.;]{0,60}?"
-    r"\b(?:for|of|with|pour|de|d'|wegen)\s+(?:the\s+|his\s+|her\s+|l'|la\s+|le\s+|des\s+|"
+    r"\b(?:tried|convicted|charged|accused|accuses?|indicted|prosecuted|sentenced|found guilty|"
+    r"jugée?|condamnée?|accusée?|accusent|accusait|poursuivie?|inculpée?|angeklagt|verurteilt|"
+    r"beschuldigt)\b[^.;]{0,60}?"
+    r"\b(?:for|of|with|pour|de|d'|en|wegen)\s+(?:the\s+|his\s+|her\s+|l'|la\s+|le\s+|des\s+|"
     r"der\s+)?$",
     re.I,
 )
@@ -148,6 +149,10 @@ _AR_OBJECT = re.compile(r"\s*(?:\S+ين\b|\d|ثلاث|أربع|خمس|ست|سب�
 _AR_DID = re.compile(r"(?:قام|قامت|وقام|وقامت)\s*$")
 # "X, the sharia official in Hajin, personally executed": the apposition is skipped.
 _APPOSITION = re.compile(r"^\s*,[^,;]{0,60},")
+# "they stopped our bus and abducted my husband": a first act, then "and" the second.
+_COORDINATED = re.compile(
+    r"^\s*\w+(?:ed|t|é|ée|és|ées)\s+(?:[\w'-]+\s+){0,3}(?:and|et|und|و)\s*$", re.I
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|été|تم)\b|;", re.I)
 # German passive: "wurden sie auf dem Platz erschossen" puts the auxiliary before the victims.
 _DE_PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b", re.I)
@@ -243,23 +248,35 @@ def _agents(text: str, s: Sentence, trigger: Mention) -> list[Mention]:
 def _subject_agents(
     text: str, s: Sentence, trigger: Mention, subjects: list[Subject]
 ) -> list[Mention]:
-    """ "he personally tortured", "she took part in the enslavement": the doer is a subject."""
-    for subject in reversed([x for x in subjects if x.anchor.end <= trigger.start]):
-        gap = between(text, subject.anchor, trigger, s.mentions)
-        if _PART_IN.search(gap) and len(gap_words(gap)) <= 8 and "never" not in gap_words(gap):
-            return [subject.person]
-        if _ACCUSED_OF.search(gap) and len(gap_words(gap)) <= 14:
-            return [subject.person]
-        lead = text[max(s.start, subject.anchor.start - 10) : subject.anchor.start]
-        if _AR_DID.search(lead) and gap.strip() in ("ب", ""):
-            return [subject.person]
-        core = _RELATIVE.sub("", _APPOSITION.sub("", gap))
-        words = [w for w in gap_words(core) if w not in _HEDGES]
-        short = len(words) <= 2 and not _PASSIVE.search(gap) and not _ORDER.search(gap)
-        if short and _VERB_FORM.search(trigger.text.lower()) and core.strip()[:1] not in ",،":
-            return [subject.person]
-        break
+    """ "he personally tortured", "she took part in the enslavement", "both men tortured": the
+    doer is the subject nearest before the act (all the persons a plural subject stands for)."""
+    before = [x for x in subjects if x.anchor.end <= trigger.start]
+    if not before:
+        return []
+    last = before[-1].anchor
+    group = [x for x in before if (x.anchor.start, x.anchor.end) == (last.start, last.end)]
+    if _subject_did(text, s, trigger, group[0]):
+        return [x.person for x in group]
     return []
+
+
+def _subject_did(text: str, s: Sentence, trigger: Mention, subject: Subject) -> bool:
+    gap = between(text, subject.anchor, trigger, s.mentions)
+    if _PART_IN.search(gap) and len(gap_words(gap)) <= 8 and "never" not in gap_words(gap):
+        return True
+    if _ACCUSED_OF.search(gap) and len(gap_words(gap)) <= 14:
+        return True
+    lead = text[max(s.start, subject.anchor.start - 10) : subject.anchor.start]
+    if _AR_DID.search(lead) and gap.strip() in ("ب", ""):
+        return True
+    if subject.anchor.extractor.endswith("object 1"):
+        return False  # "described him as …": an object pronoun does only what it is accused of
+    core = _RELATIVE.sub("", _APPOSITION.sub("", gap))
+    words = [w for w in gap_words(core) if w not in _HEDGES]
+    short = len(words) <= 2 or _COORDINATED.match(core) is not None
+    short = short and not _PASSIVE.search(gap) and not _ORDER.search(gap)
+    opens_clause = core.strip().startswith((",", "،"))
+    return bool(short and _VERB_FORM.search(trigger.text.lower()) and not opens_clause)
 
 
 def _ordered_by(text: str, s: Sentence, trigger: Mention, subjects: list[Subject]) -> list[Mention]:
@@ -312,6 +329,19 @@ def _nearest_of(trigger: Mention, s: Sentence, kind: MentionType) -> Mention | N
     return min(options, key=lambda m: abs(m.start - trigger.start))
 
 
+def _with_coordinated(doers: list[Mention], subjects: list[Subject]) -> list[Mention]:
+    """ "A and B executed four men": the names joined to a doer did it too."""
+    spans = {(d.start, d.end) for d in doers}
+    out: list[Mention] = []
+    for person in [
+        *(x.person for x in subjects if (x.anchor.start, x.anchor.end) in spans),
+        *doers,
+    ]:
+        if not any(person is o for o in out):
+            out.append(person)
+    return out
+
+
 def _incident(
     text: str, s: Sentence, trigger: Mention, subjects: list[Subject], count: _Count | None
 ) -> Incident:
@@ -319,6 +349,7 @@ def _incident(
     perpetrators = (
         [] if passive else _agents(text, s, trigger) or _subject_agents(text, s, trigger, subjects)
     )
+    perpetrators = _with_coordinated(perpetrators, subjects)
     ordered = _ordered_by(text, s, trigger, subjects)
     victims = [v for v in _victims(text, s, trigger) if v not in perpetrators]
     taken = {id(m) for m in perpetrators + ordered + victims}
@@ -343,7 +374,7 @@ def _incident(
 def extract_incidents(text: str, mentions: Sequence[Mention]) -> list[Incident]:
     """One incident per incident word, with what its sentence says about it."""
     out = []
-    previous: Subject | None = None
+    previous: Carried | None = None
     for s in sentences(text, mentions):
         subjects, previous = sentence_subjects(text, s, previous)
         counts, used = _counts(text, s), set[int]()

@@ -19,7 +19,8 @@ from pursuit.nlp.subjects import Subject
 
 __all__ = ["EXTRACTOR", "claim_on", "life_claims", "precise_date"]
 
-_BIRTH = re.compile(r"(?<!\w)(?:born|née?|geboren|مواليد|وُلد|ولد|ولدت)(?!\w)", re.I)
+# "an Egyptian-born fighter" says where a person comes from, not a birth claim to read on.
+_BIRTH = re.compile(r"(?<![\w-])(?:born|née?|geboren|مواليد|وُلد|ولد|ولدت)(?!\w)", re.I)
 _DEATH = re.compile(
     r"(?<!\w)(?:died|passed away|(?:est|était) (?:mort|morte|décédée?)|décédée?|mourut|"
     r"starb|gestorben|verstorben|توفي|توفى|مات)(?!\w)",
@@ -59,7 +60,7 @@ def _follows(text: str, cue: re.Match[str], found: list[Mention], s: Sentence) -
             continue
         gap = text[cue.end() : m.start]
         others = [x for x in s.of(MentionType.PERSON) if cue.end() <= x.start < m.start]
-        if len(gap_words(gap)) <= _NEAR and not others and "," not in gap.strip(" ,")[:1]:
+        if len(gap_words(gap)) <= _NEAR and not others and "," not in gap:
             return m
         return None
     return None

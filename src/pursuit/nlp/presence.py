@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from pursuit.nlp.links import between, gap_words, nearest
-from pursuit.nlp.model import Mention, MentionType
+from pursuit.nlp.model import Incident, Mention, MentionType
 from pursuit.nlp.sentences import Sentence
 from pursuit.nlp.subjects import Subject
 
-__all__ = ["presence_places"]
+__all__ = ["act_places", "presence_places"]
 
 L = MentionType.LOCATION
 _VERBS = frozenset(
@@ -131,3 +131,34 @@ def presence_places(text: str, s: Sentence, subject: Subject, own: frozenset[int
             found.append(place)
             last = place
     return found
+
+
+# The place an act happened at, right after its word: "executed … in Raqqa", "réduite en
+# esclavage à Raqqa", "بإعدام ثلاثة شبان في البوكمال", "hingerichtet in Rakka".
+_ACT_AT = re.compile(
+    r"^(?:[^,;.()]{0,60}?\s)?(?:in|at|near|inside|à|au|aux|dans|près de|im|in der|bei|في|قرب)\s+"
+    r"(?:the\s+|la\s+|le\s+|l'|dem\s+|der\s+)?$",
+    re.I,
+)
+_ACT_WORDS = 8
+
+
+def act_places(text: str, incident: Incident, s: Sentence) -> list[tuple[Mention, Mention]]:
+    """(person, place) for each one who did an act the sentence places: whoever executed
+    someone in Raqqa was in Raqqa then. Who ordered it may have given the order from afar, and
+    a source naming the dead does not place them as it places the doers: both are left out."""
+    trigger = incident.trigger
+    for place in nearest(trigger, s.of(L), after=True)[:1]:
+        gap = between(text, trigger, place, s.mentions)
+        others = [
+            m
+            for m in s.mentions
+            if m.type in (MentionType.PERSON, MentionType.INCIDENT)
+            and trigger.end <= m.start
+            and m.end <= place.start
+            and not any(m is d for d in incident.perpetrators)
+        ]
+        if others or len(gap_words(gap)) > _ACT_WORDS or not _ACT_AT.match(gap):
+            return []
+        return [(p, place) for p in incident.perpetrators if p.type is MentionType.PERSON]
+    return []

@@ -18,7 +18,7 @@ from pursuit.nlp.model import Mention, MentionType
 from pursuit.nlp.phrases import fold
 from pursuit.nlp.sentences import Sentence
 
-__all__ = ["Subject", "heads", "sentence_subjects"]
+__all__ = ["Carried", "Subject", "heads", "sentence_subjects"]
 
 P = MentionType.PERSON
 _ALIAS_WORDS = (
@@ -55,6 +55,30 @@ _SUBORDINATE = re.compile(
 )
 
 
+# A pronoun as the object of a verb of describing or accusing ("described him as a fighter",
+# "l'accuse de …", "bezeichnete ihn als …"): it stands for a person the text just named.
+_OBJECT = re.compile(
+    r"\b(?:described|named|identified|listed|accused|accuses|accuse|charged|called|convicted|"
+    r"sentenced|tried|blamed|recognised|recognized|saw|seen)\s+(?P<p>him|her)\b|"
+    r"\b(?P<fr>l['’])(?=(?:accus|décri|désign|identifi|présent|soupçonn|reconn|condamn|"
+    r"a\s+vu|ont\s+vu|avait\s+vu))|"
+    r"\b(?:beschuldigt\w*|bezeichnet\w*|nannte\w*|nennt|identifiziert\w*|sah|erkannte\w*|"
+    r"verurteilt\w*)\s+(?P<de>ihn)\b",
+    re.I,
+)
+_FEMININE_OBJECT = frozenset({"her"})
+# A plural doer: "they", "both men", "the two brothers", "ils", "elles", "beide".
+_PLURAL = re.compile(
+    r"\b(?:they|both(?:\s+(?:men|women|brothers|sisters))?|the\s+(?:two|three)\s+"
+    r"(?:men|women|brothers|sisters)|ils|elles|les\s+deux(?:\s+(?:hommes|frères|femmes))?|"
+    r"tous\s+deux|beide)\b",
+    re.I,
+)
+# An unnamed person in the sentence before ("the Iraqi, whose name I never learned"): with a
+# named one it makes "they" plural without being a name claims could go to.
+_UNNAMED = re.compile(r"\b(?:the|another|a second|l['’]autre)\s*$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Subject:
     """`anchor` is where the subject stands in the sentence (a name or a pronoun); `person` is
@@ -64,6 +88,15 @@ class Subject:
     anchor: Mention
     person: Mention
     start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """What a sentence hands the next: the one person a singular pronoun may mean, and the
+    persons a plural one ("they", "both men") may mean, when at least two were named."""
+
+    single: Subject | None
+    group: tuple[Subject, ...] = ()
 
 
 def heads(text: str, s: Sentence) -> dict[int, Mention]:
@@ -111,6 +144,114 @@ def _pronoun_subjects(
     return out
 
 
+def _object_subjects(
+    text: str, s: Sentence, named: list[Subject], previous: Subject | None
+) -> list[Subject]:
+    """ "The prosecution described him as a fighter": an object pronoun of a describing or
+    accusing verb, resolved only to the person the sentence before was about, and only when
+    this sentence names nobody before it (who else "him" is would be a guess)."""
+    out: list[Subject] = []
+    for match in _OBJECT.finditer(text, s.start, s.end):
+        group = next(g for g in ("p", "fr", "de") if match.group(g))
+        at = match.start(group)
+        if previous is None or any(n.anchor.end <= at for n in named):
+            continue
+        word = match.group(group)
+        if not _object_fits(word, previous.person):
+            continue
+        anchor = Mention(at, match.end(group), word, P, "rules:pronoun object 1", 0.5)
+        out.append(Subject(anchor, previous.person, previous.start))
+    return out
+
+
+def _object_fits(word: str, person: Mention) -> bool:
+    """ "her" is never Abu X; "him" and "ihn" never Umm X; French "l'" says no gender."""
+    if word.lower() in _FEMININE_OBJECT:
+        return not _MALE_KUNYA.match(person.text)
+    return word[:1] == "l" or not _FEMALE_KUNYA.match(person.text)
+
+
+def _plural_subjects(
+    text: str, s: Sentence, named: list[Subject], group: tuple[Subject, ...]
+) -> list[Subject]:
+    """ "Both men tortured detainees", "they abducted my husband": a plural doer stands for the
+    persons named together just before it (in this sentence, else in the one before)."""
+    out: list[Subject] = []
+    for match in _PLURAL.finditer(text, s.start, s.end):
+        before = _distinct([n for n in named if n.anchor.end <= match.start()])
+        if len(before) >= 2:
+            chosen = [Subject(_plural(match), n.person, s.start) for n in before]
+        elif not before:
+            chosen = [Subject(_plural(match), g.person, g.start) for g in group]
+        else:
+            chosen = []
+        out += chosen
+    return out
+
+
+def _plural(match: re.Match[str]) -> Mention:
+    return Mention(match.start(), match.end(), match.group(), P, "rules:pronoun plural 1", 0.5)
+
+
+def _distinct(named: list[Subject]) -> list[Subject]:
+    by_person = {id(n.person): n for n in named}
+    return sorted(by_person.values(), key=lambda n: n.anchor.start)
+
+
+_AND = re.compile(r"^\s*(?:,|and|et|und|و)\s*(?:and\s+|et\s+|und\s+)?$", re.I)
+_CLAUSE_OPEN = re.compile(
+    r"(?:^|[,;:]|\b(?:that|que|qu'|dass|say|says|said|أن|إن))([^,;:]*)$", re.I
+)
+
+
+def _coordinated(text: str, s: Sentence, named: list[Subject]) -> list[Subject]:
+    """ "A and B executed four men", "A et B ont rejoint …": names joined by "and" at the head
+    of a clause share what the clause says; each earlier name stands again at the last one."""
+    out: list[Subject] = []
+    run: list[Subject] = []
+    for n in [*named, None]:
+        if n is not None and run and _AND.match(text[run[-1].anchor.end : n.anchor.start]):
+            run.append(n)
+            continue
+        if len(run) > 1 and _heads_clause(text, s, run[0].anchor):
+            last = run[-1].anchor
+            for earlier in run[:-1]:
+                anchor = Mention(last.start, last.end, last.text, P, "rules:coordinated 1", 0.5)
+                out.append(Subject(anchor, earlier.person, earlier.start))
+        run = [n] if n is not None else []
+    return out
+
+
+def _heads_clause(text: str, s: Sentence, first: Mention) -> bool:
+    lead = _CLAUSE_OPEN.search(text[s.start : first.start])
+    return lead is not None and len(lead.group(1).split()) <= 4
+
+
+def _group_of(text: str, s: Sentence, named: list[Subject]) -> tuple[Subject, ...]:
+    """The persons a plural pronoun in the next sentence may mean: the named ones (not quoted
+    sources) when there are two or more, or one named beside an unnamed "the Iraqi"."""
+    people = [
+        n
+        for n in _distinct(named)
+        if not _SOURCE.search(text[max(0, n.anchor.start - 30) : n.anchor.start])
+    ]
+    if len(people) >= 2 or (len(people) == 1 and _unnamed(text, s)):
+        return tuple(people)
+    return ()
+
+
+def _unnamed(text: str, s: Sentence) -> bool:
+    """A person described but not named ("the Iraqi, whose name I never learned")."""
+    persons = s.of(P)
+    for word in s.of(MentionType.NATIONALITY, MentionType.ROLE):
+        if not _UNNAMED.search(text[max(s.start, word.start - 12) : word.start]):
+            continue
+        near = [p for p in persons if abs(p.start - word.end) < 4 or abs(word.start - p.end) < 4]
+        if not near:
+            return True
+    return False
+
+
 def _pronoun_aliases(text: str, named: list[Subject], pronouns: list[Subject]) -> list[Subject]:
     """Names that a resolved pronoun "became" or was "known as" take the pronoun's head."""
     out = []
@@ -149,12 +290,17 @@ def _first_of(text: str, named: list[Subject]) -> Subject | None:
 
 
 def sentence_subjects(
-    text: str, s: Sentence, previous: Subject | None
-) -> tuple[list[Subject], Subject | None]:
-    """This sentence's subjects, in text order, and the antecedent the next sentence inherits."""
+    text: str, s: Sentence, previous: Carried | None
+) -> tuple[list[Subject], Carried]:
+    """This sentence's subjects, in text order, and the antecedents the next sentence inherits."""
     head_of = heads(text, s)
+    single = previous.single if previous is not None else None
     named = [Subject(m, head_of.get(id(m), m), s.start) for m in s.of(P)]
-    pronouns = _pronoun_subjects(text, s, named, previous)
+    pronouns = _pronoun_subjects(text, s, named, single)
+    pronouns += _object_subjects(text, s, named, single)
     named = _pronoun_aliases(text, named, pronouns)
-    carried = _first_of(text, named) if named else previous
-    return sorted(named + pronouns, key=lambda x: x.anchor.start), carried
+    plural = _plural_subjects(text, s, named, previous.group if previous is not None else ())
+    plural += _coordinated(text, s, named)
+    carried = Carried(_first_of(text, named), _group_of(text, s, named)) if named else None
+    everyone = sorted(named + pronouns + plural, key=lambda x: x.anchor.start)
+    return everyone, carried or Carried(single, previous.group if previous is not None else ())
