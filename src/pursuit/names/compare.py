@@ -19,7 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import JaroWinkler
 
-from pursuit.names.features import name_features
+from pursuit.names.equivalents import same_given_name
+from pursuit.names.features import ending_added, name_features
+from pursuit.names.joined import rejoin
 from pursuit.names.model import load_model
 from pursuit.names.reasons import Reason, ReasonCode
 from pursuit.names.tokens import NameTokens, Token, name_tokens, token_similarity
@@ -35,19 +37,37 @@ __all__ = [
 
 # Chosen by tools/train_names_model.py on out-of-fold scores of the development pairs for
 # precision >= 0.95 (docs/names.md has the figures): a false match can brand a refugee. The
-# script prints it and writes it into the model file; a test keeps the two equal.
-DEFAULT_THRESHOLD = 0.61
+# script prints it and writes it into the model file; a test keeps the two equal. Since the
+# training also takes the dev split of the names benchmark (initials, titles, digits, hard
+# negatives of family names that differ by a suffix…) the same rule chose 0.624 (was 0.61):
+# the broader pairs hold more look-alike negatives, so precision 0.95 needs a little more.
+DEFAULT_THRESHOLD = 0.63
 _MATCHED = 0.84
 _CAP_KUNYA_DIFFERS = 0.3
 _CAP_ORIGINS_DIFFER = 0.25
 _CAP_NISBA_DIFFERS = 0.45
 _CAP_KUNYA_ONLY = 0.55
+_CAP_ONE_WORD_EQUAL = DEFAULT_THRESHOLD + 0.01
 # Weak evidence (one word, one distinctive word, different first names or fathers) stays below
 # the threshold whatever the model says; the training script keeps the threshold above it.
 WEAK_EVIDENCE_CAP = 0.6
 _CAP_ONE_WORD = WEAK_EVIDENCE_CAP
 _CAP_GIVEN_DIFFERS = WEAK_EVIDENCE_CAP
 _CAP_NOTHING_AGREES = 0.2
+# Only words every third name shares agree ("Mohammed Hassan" / "Mohammed Hussain"): two men.
+_CAP_ONLY_COMMON = 0.45
+# A one-word name equal on both sides ("Hani" / "Hani"), a word of four letters or more that is
+# not a common given name: weak evidence, yet all a screening list may give (the UN lists
+# "Sedoy" as a man's only alias). It is let just over the threshold, so a reviewer sees it, and
+# no higher, so it never outranks a full name; birth year and nationality then decide in
+# screening. Two men may share that word: this proposes, it never finds.
+_MIN_ONE_WORD = 4
+# A family name (the last word of both) that is the other plus a suffix (Schneider /
+# Schneidermann, Hussein / Husseini) is another family's name. Given names are left alone:
+# "Rose" / "Rosalyn" and "Chris" / "Christopher" are one name, shortened.
+_CAP_ENDING_ADDED = 0.45
+# Two given names that rigour knows as forms of one (Sasha / Alexander, Bill / William).
+_GIVEN_EQUIVALENT = 0.9
 
 
 def _why(code: ReasonCode, detail: str, cap: float) -> Reason:
@@ -79,7 +99,16 @@ def _align(a: NameTokens, b: NameTokens) -> list[tuple[Token, Token, float]]:
             used_a.add(i)
             used_b.add(j)
             out.append((a.tokens[i], b.tokens[j], sim))
+    if 0 not in used_a and 0 not in used_b and _given_forms(a.tokens[0], b.tokens[0]):
+        out.append((a.tokens[0], b.tokens[0], _GIVEN_EQUIVALENT))
     return out
+
+
+def _given_forms(x: Token, y: Token) -> bool:
+    """First words that are forms of one given name (Sasha / Alexander) though spelt apart."""
+    if x.word is None or y.word is None or x.role != "name" or y.role != "name":
+        return False
+    return same_given_name(x.word, y.word)
 
 
 def _part_rules(a: NameTokens, b: NameTokens, reasons: list[Reason]) -> float:
@@ -178,10 +207,51 @@ def _evidence_caps(
         # "Mikhail Grib" and "Mikhail Grigorievich Malyshev": a first name in common, no more.
         reasons.append(_why(ReasonCode.ONE_DISTINCTIVE_WORD, "", _CAP_ONE_WORD))
         cap = min(cap, _CAP_ONE_WORD)
+    if aligned and distinct_shared == 0 and _each_has_more(a, b, aligned):
+        reasons.append(_why(ReasonCode.ONLY_COMMON_WORDS_AGREE, "", _CAP_ONLY_COMMON))
+        cap = min(cap, _CAP_ONLY_COMMON)
+    for x, y, sim in aligned:
+        if x is a.tokens[-1] and y is b.tokens[-1] and _derived(x, y, sim):
+            detail = f"{x.text} vs {y.text}"
+            reasons.append(_why(ReasonCode.NAME_ENDING_DIFFERS, detail, _CAP_ENDING_ADDED))
+            cap = min(cap, _CAP_ENDING_ADDED)
+            break
     if min(_words(a), _words(b)) == 1:
-        reasons.append(_why(ReasonCode.ONE_WORD_NAME, "", _CAP_ONE_WORD))
-        cap = min(cap, _CAP_ONE_WORD)
+        one = _CAP_ONE_WORD_EQUAL if _one_equal_word(a, b, aligned) else _CAP_ONE_WORD
+        reasons.append(_why(ReasonCode.ONE_WORD_NAME, "", one))
+        cap = min(cap, one)
     return cap
+
+
+def _each_has_more(a: NameTokens, b: NameTokens, aligned: list[tuple[Token, Token, float]]) -> bool:
+    """Each name has a word (not Abu, bin…) the other lacks: "Mohammed Hassan" / "Mohammed
+    Hussain", where "Mohammed Ali" / "Mohammed Ali Karimi" is one name inside another."""
+    used = {id(x) for x, _, _ in aligned} | {id(y) for _, y, _ in aligned}
+    rest_a = any(id(t) not in used and t.role != "marker" for t in a.tokens)
+    rest_b = any(id(t) not in used and t.role != "marker" for t in b.tokens)
+    return rest_a and rest_b
+
+
+def _derived(x: Token, y: Token, sim: float) -> bool:
+    """A distinctive word against itself plus a name-making suffix, both written in Latin
+    letters (a transliteration's ending is too uncertain to read a suffix in)."""
+    if sim >= 1.0 or x.alone is None or y.alone is None or min(x.weight, y.weight) < 0.2:
+        return False
+    if x.word is None or y.word is None:
+        return False
+    if x.role == "nisba" or y.role == "nisba" or min(len(x.alone), len(y.alone)) < 4:
+        return False
+    return ending_added(x.alone, y.alone) == 1.0
+
+
+def _one_equal_word(
+    a: NameTokens, b: NameTokens, aligned: list[tuple[Token, Token, float]]
+) -> bool:
+    """Both names are the same one distinctive word ("Hani" / "Hani")."""
+    if len(a.tokens) != 1 or len(b.tokens) != 1 or len(aligned) != 1:
+        return False
+    x, y, sim = aligned[0]
+    return sim == 1.0 and x.weight == 1.0 and y.weight == 1.0 and len(x.text) >= _MIN_ONE_WORD
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +265,7 @@ def _analyse(a: str, b: str) -> _Analysis | None:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta.tokens or not tb.tokens:
         return None
+    ta, tb = rejoin(ta, tb)
     aligned = _align(ta, tb)
     words = f"{len(aligned)} of {max(len(ta.tokens), len(tb.tokens))}"
     reasons = [Reason(ReasonCode.WORDS_AGREE, words)]

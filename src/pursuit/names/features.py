@@ -9,11 +9,12 @@ length of a name as such, nor its script — so the model cannot learn quirks of
 from __future__ import annotations
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from pursuit.names.blocking import skeleton
 from pursuit.names.tokens import NameTokens, Token, token_similarity
 
-__all__ = ["FEATURES", "Aligned", "name_features"]
+__all__ = ["FEATURES", "Aligned", "ending_added", "name_features"]
 
 Aligned = list[tuple[Token, Token, float]]
 
@@ -32,8 +33,12 @@ FEATURES = (
     "first_word",
     "last_word",
     "skeletons_unaligned",
+    "ending_added",
+    "ending_consonants",
+    "weakest_distinct",
     "cap",
 )
+_VOWELS = frozenset("aeiouwy")
 
 
 def _unaligned_skeletons(a: NameTokens, b: NameTokens, aligned: Aligned) -> float:
@@ -50,6 +55,54 @@ def _unaligned_skeletons(a: NameTokens, b: NameTokens, aligned: Aligned) -> floa
     skel_b = {skeleton(o) for t in rest_b for o in t.options}
     hits = sum(1 for t in rest_a if any(skeleton(o) in skel_b for o in t.options))
     return hits / min(len(rest_a), len(rest_b))
+
+
+def _tails(x: str, y: str) -> tuple[str, str]:
+    """What is left of two words after the letters they begin with in common."""
+    stem = 0
+    while stem < min(len(x), len(y)) and x[stem] == y[stem]:
+        stem += 1
+    return x[stem:], y[stem:]
+
+
+def _consonants(text: str) -> str:
+    """The consonants of an ending; "h" goes too, as "Baraka" and "Barakah" are one name."""
+    return "".join(c for c in text.replace("w", "v") if c not in _VOWELS and c != "h")
+
+
+def ending_added(x: str, y: str) -> float:
+    """1.0 when one word is the other plus an ending that makes another name: consonants
+    ("Schneider" / "Schneidermann", "Fadl" / "Fadli", "Karim" / "Karimov") or the nisba's
+    "-i" ("Hussein" / "Husseini"); 0.5 for a vowel or an "h" ("Baraka" / "Barakah");
+    0.0 when neither word begins the other."""
+    tail_x, tail_y = _tails(x, y)
+    if (tail_x and tail_y) or not (tail_x or tail_y):
+        return 0.0
+    tail = tail_x or tail_y
+    return 1.0 if _consonants(tail) or tail in ("i", "y", "iy") else 0.5
+
+
+def _endings(aligned: Aligned) -> tuple[float, float, float]:
+    """How the words that were aligned, not equal, part at their end.
+
+    Family names derived by a suffix are other names: "Schneider" / "Schneidermann",
+    "Karimov" / "Karimi", "Hussein" / "Husseini". Transliterations differ in vowels and doubled
+    letters ("Hashemi" / "Hashimi") far more than in consonants added at the end. Returned: one
+    word is the other plus an ending (see `ending_added`); the most consonants the endings
+    differ by; the weakest similarity of such a pair (1.0 when every word agrees exactly).
+    """
+    added, consonants, weakest = 0.0, 0.0, 1.0
+    for x, y, sim in aligned:
+        if sim >= 1.0 or x.alone is None or y.alone is None or min(x.weight, y.weight) < 0.2:
+            continue
+        if len(x.alone) == 1 or len(y.alone) == 1:
+            continue
+        tail_x, tail_y = _tails(x.alone, y.alone)
+        added = max(added, ending_added(x.alone, y.alone))
+        differ = Levenshtein.distance(_consonants(tail_x), _consonants(tail_y))
+        consonants = max(consonants, float(differ))
+        weakest = min(weakest, sim)
+    return added, consonants, weakest
 
 
 def name_features(a: NameTokens, b: NameTokens, aligned: Aligned, cap: float) -> list[float]:
@@ -75,5 +128,6 @@ def name_features(a: NameTokens, b: NameTokens, aligned: Aligned, cap: float) ->
         token_similarity(a.tokens[0], b.tokens[0]),
         token_similarity(a.tokens[-1], b.tokens[-1]),
         _unaligned_skeletons(a, b, aligned),
+        *_endings(aligned),
         cap,
     ]

@@ -18,7 +18,14 @@ from anyascii import anyascii
 
 from pursuit.names.vocab import ARTICLES, GIVEN_EQUIVALENTS
 
-__all__ = ["fold_name", "fold_token", "has_arabic", "latin_tokens", "split_surname_first"]
+__all__ = [
+    "fold_name",
+    "fold_token",
+    "has_arabic",
+    "latin_tokens",
+    "latin_words",
+    "split_surname_first",
+]
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 _APOSTROPHES = re.compile("['`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u0060\u00b4\u201a\u2039\u203a]")
@@ -120,9 +127,34 @@ _HACEK = str.maketrans(
 )
 
 
+# Letters typed as digits ("Kar1m Schne1der", "M0hammed"): read back only inside a word that
+# also has letters, so a date or a number stays a number. "1" is an "l" before a vowel and an
+# "i" elsewhere ("Schne1der" is "Schneider", "Tal1awy" is "Tallawy").
+_LEET_WORD = re.compile(r"\b(?=\w*[^\W\d_])\w*\d\w*\b")
+_LEET = str.maketrans({"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+_ONE_AS_L = re.compile(r"1(?=[aeiouy])", re.IGNORECASE)
+# Words run together in camel case ("MohammedAli"; anyascii writes Chinese as "XiJinPing") are
+# split back, except the Celtic and Romance prefixes that are written that way (McKay, MacLeod).
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_CAMEL_KEEP = re.compile(r"^(?:Mc|Mac|Fitz)[A-Z]")
+
+
+def _letters_for_digits(text: str) -> str:
+    def swap(found: re.Match[str]) -> str:
+        return _ONE_AS_L.sub("l", found.group(0)).translate(_LEET).replace("1", "i")
+
+    return _LEET_WORD.sub(swap, text)
+
+
+def _uncamel(text: str) -> str:
+    words = text.split(" ")
+    return " ".join(w if _CAMEL_KEEP.match(w) else _CAMEL.sub(" ", w) for w in words)
+
+
 def _ascii(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_HACEK)
-    return _APOSTROPHES.sub("", anyascii(text)).lower()
+    text = _uncamel(anyascii(_letters_for_digits(text)))
+    return _APOSTROPHES.sub("", text).lower()
 
 
 def _glue(words: list[str]) -> list[str]:
@@ -156,10 +188,17 @@ def _glue(words: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
+def latin_words(name: str) -> tuple[str, ...]:
+    """The words of a Latin-script name as written (lower case, accents off), articles dropped
+    and "Abd al-X" glued: one for each of `latin_tokens`, for look-ups that need the spelling."""
+    words = [w for w in _SEPARATORS.split(_ascii(split_surname_first(name))) if w]
+    return tuple(_glue(words))
+
+
+@lru_cache(maxsize=200_000)
 def latin_tokens(name: str) -> tuple[str, ...]:
     """The folded words of a Latin-script name, in order."""
-    words = [w for w in _SEPARATORS.split(_ascii(split_surname_first(name))) if w]
-    return tuple(fold_token(w) if not w.startswith("abd") else w for w in _glue(words))
+    return tuple(fold_token(w) if not w.startswith("abd") else w for w in latin_words(name))
 
 
 @lru_cache(maxsize=200_000)

@@ -43,6 +43,8 @@ class ReasonCode(StrEnum):
     NO_WORD_AGREES = "no_word_agrees"
     ONE_DISTINCTIVE_WORD = "one_distinctive_word"
     ONE_WORD_NAME = "one_word_name"
+    ONLY_COMMON_WORDS_AGREE = "only_common_words_agree"
+    NAME_ENDING_DIFFERS = "name_ending_differs"
     NAME_EMPTY = "name_empty"
     # Two person records (`names.persons`).
     NAME_PAIR = "name_pair"
@@ -102,6 +104,8 @@ _WORDS: dict[ReasonCode, str] = {
     ReasonCode.NO_WORD_AGREES: "no word agrees",
     ReasonCode.ONE_DISTINCTIVE_WORD: "only one distinctive word agrees: weak evidence",
     ReasonCode.ONE_WORD_NAME: "a one-word name: weak evidence",
+    ReasonCode.NAME_ENDING_DIFFERS: "one name is the other with a suffix: another family",
+    ReasonCode.ONLY_COMMON_WORDS_AGREE: "only common words agree (Muhammad, Ali…): weak evidence",
     ReasonCode.NAME_EMPTY: "a name is empty after removing titles and punctuation",
     ReasonCode.NAME_PAIR: "names {detail}: {weight:.2f}",
     ReasonCode.NO_NAME: "a record has no name",

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
-from pursuit.names.fold import fold_token, has_arabic, latin_tokens
+from pursuit.names.fold import fold_token, has_arabic, latin_tokens, latin_words
 from pursuit.names.parse import parse_name
 from pursuit.names.transliterate import arabic_token_options
 from pursuit.names.vocab import COMMON, TITLES
@@ -34,6 +34,7 @@ class Token:
     weight: float
     role: str  # kunya, nisba, name or marker
     alone: str | None = None  # the one spelling when there are no alternatives (fast path)
+    word: str | None = None  # the Latin word as written, before folding (None for Arabic)
 
     @property
     def text(self) -> str:
@@ -52,10 +53,25 @@ class NameTokens:
         return sum(t.weight for t in self.tokens)
 
 
+# An initial ("J." for Jean) agrees with any word it begins, but proves less than the word.
+INITIAL_AGREES = 0.9
+
+
+def _initial(a: str, b: str) -> float:
+    """Similarity when either word is one letter: an initial, not a word to spell-compare."""
+    if len(a) == 1 and len(b) == 1:
+        return 1.0 if a == b else 0.0
+    return INITIAL_AGREES if a[:1] == b[:1] else 0.0
+
+
 def token_similarity(a: Token, b: Token) -> float:
     """How alike two words are: 1.0 when any spellings agree, else their best Jaro-Winkler."""
     if a.alone is not None and b.alone is not None:
-        return 1.0 if a.alone == b.alone else JaroWinkler.similarity(a.alone, b.alone)
+        if a.alone == b.alone:
+            return 1.0
+        if len(a.alone) == 1 or len(b.alone) == 1:
+            return _initial(a.alone, b.alone)
+        return JaroWinkler.similarity(a.alone, b.alone)
     if a.options & b.options:
         return 1.0
     return max(JaroWinkler.similarity(x, y) for x in a.options for y in b.options)
@@ -64,6 +80,8 @@ def token_similarity(a: Token, b: Token) -> float:
 def _weight(folded: str) -> float:
     if folded in _MARKERS:
         return 0.05
+    if len(folded) == 1:
+        return 0.3
     return 0.2 if folded in COMMON else 1.0
 
 
@@ -84,16 +102,19 @@ def name_tokens(name: str) -> NameTokens:
     parsed = parse_name(name)
     if has_arabic(name):
         slots = list(arabic_token_options(name))
+        written: list[str | None] = [None] * len(slots)
     else:
         slots = [frozenset([t]) for t in latin_tokens(name)]
-    kept = [s for s in slots if not (s & _FOLDED_TITLES)] or slots
+        written = list(latin_words(name))
+    both = list(zip(slots, written, strict=True))
+    kept = [(s, w) for s, w in both if not (s & _FOLDED_TITLES)] or both
     roles = _roles(parsed.kunya, parsed.nisbas)
     tokens = []
-    for options in kept:
+    for options, word in kept:
         best = _shortest(options)
         role = "marker" if best in _MARKERS else roles.get(best, "name")
         alone = best if len(options) == 1 else None
-        tokens.append(Token(options, _weight(best), role, alone))
+        tokens.append(Token(options, _weight(best), role, alone, word))
     kunya = " ".join(latin_tokens(parsed.kunya)) if parsed.kunya else None
     nisbas = [" ".join(latin_tokens(n)) for n in parsed.nisbas]
     # An Arabic nisba is spelt as the transliterator ranks it ("العبيدي": Labidi, Ubaydi,
