@@ -42,12 +42,14 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_names.py
 	$(BIN)/python bench/eval_incidents.py
 	$(BIN)/python bench/eval_search.py
+	$(BIN)/python bench/eval_boilerplate.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_intake.py
 	$(BIN)/python bench/bench_ocr.py
 	$(BIN)/python bench/bench_nlp.py
 	$(BIN)/python bench/bench_screen.py
+	$(BIN)/python bench/bench_package.py
 
 stress: $(STAMP)
 	$(BIN)/python bench/stress.py

@@ -6,6 +6,7 @@ format reader is tested on real files and the stages decide what to store.
 
 from pursuit.extract.base import ChildFile, Extracted, Extractor, Probe
 from pursuit.extract.blank import blank_image, blank_pdf_pages
+from pursuit.extract.boilerplate import furniture_lines, page_furniture, without_furniture
 from pursuit.extract.language import (
     ParagraphLanguage,
     detect_language,
@@ -32,12 +33,15 @@ __all__ = [
     "choose",
     "current_limits",
     "detect_language",
+    "furniture_lines",
     "language_meta",
     "limits",
     "ocr_image",
     "ocr_pdf_page",
+    "page_furniture",
     "paragraph_languages",
     "read",
     "sniff",
     "tesseract_version",
+    "without_furniture",
 ]

@@ -19,6 +19,7 @@ from pursuit.nlp.language import guess_language
 from pursuit.nlp.model import Mention, MentionType
 from pursuit.nlp.peoples import demonym_index, nisba_origin
 from pursuit.nlp.person_cues import person_cues
+from pursuit.nlp.person_filter import screen_persons
 from pursuit.nlp.phrases import Hit, PhraseIndex
 from pursuit.nlp.places import GAZETTEER_VERSION, find_places
 from pursuit.nlp.roles import AMBIGUOUS_ROLES, incident_index, role_index
@@ -288,5 +289,5 @@ def extract_mentions(text: str, language: str | None = None) -> list[Mention]:
     lang = (language or guess_language(text))[:2].lower()
     candidates = _kunya_candidates(text) + _date_candidates(text)
     candidates += _lexicon_candidates(text) + _model_candidates(text, lang)
-    found = _consistent(_resolve(candidates))
+    found = _consistent(screen_persons(text, _resolve(candidates)))
     return _country_forces(text, person_cues(text, found))

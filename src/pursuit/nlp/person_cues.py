@@ -17,7 +17,7 @@ import re
 from pursuit.nlp.kunya import person_label
 from pursuit.nlp.model import Mention, MentionType
 
-__all__ = ["PERSON_CUES_EXTRACTOR", "person_cues"]
+__all__ = ["ORG_HEADS", "PERSON_CUES_EXTRACTOR", "cued", "person_cues"]
 
 PERSON_CUES_EXTRACTOR = "rules:person-cues 1"
 
@@ -36,12 +36,13 @@ _TITLE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_COURTESY)})\.?\s+)$")
 # Words that are never a name's first word: the courtesy titles and offices ("Prime Minister").
 _TITLES = frozenset(_COURTESY) | {"Minister", "Secretary", "Ambassador", "Commander", "Prime"}
 # Words that head an organization's name: "the Mujahideen Shura Council announced" is no man.
-_ORG_HEADS = frozenset(
+ORG_HEADS = frozenset(
     "Council Committee Army Front Brigade Brigades Battalion Ministry Office Group Force Forces "
     "Party Movement Agency Command Court Government Union Organization Organisation Institute "
     "Foundation Company Bank University Department Service Services Network Coalition Alliance "
     "Commission Authority Police Guard Guards Corps Division Regiment Unit Barrage Dam "
-    "Bridge".split()
+    "Bridge Watch Monitor Observatory Archive Centre Center Initiative Project Media "
+    "Ltd".split()
 )
 _NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][a-z'’-]+){0,2}")
 _WINDOW = 30
@@ -53,7 +54,7 @@ def _name_like(m: Mention) -> bool:
     words = m.text.replace("-", " ").split()
     return (
         _NAME.fullmatch(m.text) is not None
-        and not any(w in _ORG_HEADS for w in words)
+        and not any(w in ORG_HEADS for w in words)
         and words[0] not in _TITLES
     )
 
@@ -66,7 +67,8 @@ def _person(m: Mention, start: int | None = None) -> Mention:
     )
 
 
-def _cued(text: str, m: Mention) -> bool:
+def cued(text: str, m: Mention) -> bool:
+    """A speech verb right after the name, or a courtesy title or rank right before it."""
     before = text[max(0, m.start - _WINDOW) : m.start]
     return _VERB_AFTER.match(text, m.end) is not None or _TITLE_BEFORE.search(before) is not None
 
@@ -81,7 +83,7 @@ def _untagged_titled(text: str, taken: list[Mention]) -> list[Mention]:
             cut = len(words.split()[0])
             words = words[cut:].lstrip()
             start = end - len(words)
-        if words.split()[0] in _TITLES or any(w in _ORG_HEADS for w in words.split()):
+        if words.split()[0] in _TITLES or any(w in ORG_HEADS for w in words.split()):
             continue
         if any(start < t.end and t.start < end for t in taken):
             continue
@@ -117,7 +119,7 @@ def person_cues(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         weak = m.extractor.startswith("spacy:") and m.type is MentionType.ORGANIZATION
-        if weak and _name_like(m) and (_cued(text, m) or m.text in known):
+        if weak and _name_like(m) and (cued(text, m) or m.text in known):
             m = _person(m)
         out.append(m)
     extra = _untagged_titled(text, out)

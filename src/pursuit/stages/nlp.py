@@ -19,6 +19,7 @@ from pursuit.corrections import active_corrections, apply_to_mentions
 from pursuit.entities import EntityType, ensure_entity
 from pursuit.errors import PursuitError
 from pursuit.evidence.items import Item
+from pursuit.extract.boilerplate import without_furniture
 from pursuit.nlp import analyse, incident_claims
 from pursuit.nlp.model import Claim, Incident, Mention
 from pursuit.stages.derivatives import Derivative, latest_derivative
@@ -191,7 +192,8 @@ def _nlp(ws: Workspace, item: Item, run: int) -> NlpOutcome:
     if derivative is None or not derivative.text.strip():
         finish_run(ws, run)
         return NlpOutcome(0)
-    text, warnings = _capped(ws, derivative.text)
+    # Page furniture is blanked, not cut: offsets stay offsets into the stored derivative.
+    text, warnings = _capped(ws, without_furniture(derivative.text))
     try:
         found, found_claims, found_incidents = _found(ws, item, derivative, text)
     except PursuitError as exc:
