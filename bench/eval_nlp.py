@@ -150,49 +150,60 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def eval_re3d() -> dict[str, Any]:
-    path = SHARED / "re3d-syria-iraq-ner" / "documents.jsonl"
-    if not path.exists():
-        return {"skipped": "no re3d data"}
-    rows, named_rows, any_rows, loose_rows = [], [], [], []
-    whole = total = 0
-    for doc in _read_jsonl(path):
-        gold = [
-            Span(e["start"], e["end"], RE3D_TYPES[e["type"]], e["text"])
-            for e in doc["entities"]
-            if e["confidence"] >= 0.5 and e["type"] in RE3D_TYPES
-        ]
-        pred, _ = predicted(doc["text"], "en")
-        rows.append((gold, pred))
-        named_rows.append(([g for g in gold if named(g)], pred))
-        any_rows.append((gold, pred))
-        loose = [
-            Span(e["start"], e["end"], RE3D_TYPES[e["type"]], e["text"])
-            for e in doc["entities"]
-            if e["type"] in RE3D_TYPES
-        ]
-        loose_rows.append((loose, pred))
-        w, n = kunya_whole(gold, pred)
-        whole, total = whole + w, total + n
-    types = list(RE3D_TYPES.values())
-    result = per_type(rows, types)
-    named_result = per_type(named_rows, ["person", "organization", "location"])
-    for t in ["person", "organization", "location"]:
-        tally = Tally()
-        for gold, pred in any_rows:
-            tally.add(
-                precision_any([g for g in gold if g.type == t], [p for p in pred if p.type == t])
-            )
+def _re3d_gold(doc: dict[str, Any], cut: float) -> list[Span]:
+    return [
+        Span(e["start"], e["end"], RE3D_TYPES[e["type"]], e["text"])
+        for e in doc["entities"]
+        if e["confidence"] >= cut and e["type"] in RE3D_TYPES
+    ]
+
+
+def _re3d_figures(docs: list[tuple[dict[str, Any], list[Span]]]) -> dict[str, Any]:
+    """re3d figures over (document, predicted spans) pairs: per type, named recall, kunya."""
+    rows = [(_re3d_gold(doc, 0.5), pred) for doc, pred in docs]
+    loose_rows = [(_re3d_gold(doc, 0.0), pred) for doc, pred in docs]
+    result = per_type(rows, list(RE3D_TYPES.values()))
+    kinds = ["person", "organization", "location"]
+    named_result = per_type([([g for g in gold if named(g)], pred) for gold, pred in rows], kinds)
+    for t in kinds:
         result[t]["named_overlap_recall"] = named_result[t]["overlap"]["recall"]
         result[t]["named_gold"] = named_result[t]["overlap"]["gold"]
-        result[t]["precision_any_overlap"] = tally.figures()["precision"]
-        lenient = Tally()
-        for gold, pred in loose_rows:
-            lenient.add(
-                precision_any([g for g in gold if g.type == t], [p for p in pred if p.type == t])
-            )
-        result[t]["precision_lenient"] = lenient.figures()["precision"]
+        for key, source in (("precision_any_overlap", rows), ("precision_lenient", loose_rows)):
+            tally = Tally()
+            for gold, pred in source:
+                tally.add(
+                    precision_any(
+                        [g for g in gold if g.type == t], [p for p in pred if p.type == t]
+                    )
+                )
+            result[t][key] = tally.figures()["precision"]
+    whole = total = 0
+    for gold, pred in rows:
+        w, n = kunya_whole(gold, pred)
+        whole, total = whole + w, total + n
     result["kunya_whole"] = {"found_whole": whole, "gold": total}
+    result["documents"] = len(docs)
+    return result
+
+
+def re3d_documents() -> list[dict[str, Any]]:
+    path = SHARED / "re3d-syria-iraq-ner" / "documents.jsonl"
+    return _read_jsonl(path) if path.exists() else []
+
+
+def eval_re3d() -> dict[str, Any]:
+    """All re3d documents (comparable with earlier runs), plus the development and held-out
+    halves split by the SHA-256 of the document id as for the own set: error analysis and rule
+    changes look at the development half only."""
+    docs = re3d_documents()
+    if not docs:
+        return {"skipped": "no re3d data"}
+    scored = [(doc, predicted(doc["text"], "en")[0]) for doc in docs]
+    result = _re3d_figures(scored)
+    result["slices"] = {
+        "development": _re3d_figures([d for d in scored if not held_out(d[0]["doc_id"])]),
+        "held_out": _re3d_figures([d for d in scored if held_out(d[0]["doc_id"])]),
+    }
     return result
 
 
@@ -438,6 +449,23 @@ def _slice_table(slices: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
+def _re3d_slice_table(slices: dict[str, Any]) -> list[str]:
+    """Persons, organizations and places per re3d half: overlap P/R, named R, P(any gold)."""
+    lines = ["### re3d per slice (held out: document id hashes odd)", ""]
+    lines += [
+        "| slice | type | gold | P overlap | R overlap | named gold | R named | P(any gold) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, figures in slices.items():
+        for kind in ("person", "organization", "location"):
+            f = figures[kind]
+            cells = [f"{name} ({figures['documents']})", kind, f["overlap"]["gold"]]
+            cells += [f["overlap"]["precision"], f["overlap"]["recall"], f["named_gold"]]
+            cells += [f["named_overlap_recall"], f["precision_any_overlap"]]
+            lines.append("| " + " | ".join(str(c) for c in cells) + " |")
+    return [*lines, ""]
+
+
 def markdown(result: dict[str, Any]) -> str:
     lines = [
         "# pursuit.nlp evaluation",
@@ -461,8 +489,9 @@ def markdown(result: dict[str, Any]) -> str:
         ]
     re3d = result["re3d"]
     if "skipped" not in re3d:
-        lines += _table("re3d (English, Syria/Iraq, 68 documents)", re3d)
+        lines += _table(f"re3d (English, Syria/Iraq, {re3d['documents']} documents)", re3d)
         lines += [f"Kunya names whole: {re3d['kunya_whole']}", ""]
+        lines += _re3d_slice_table(re3d["slices"])
     fane = result["newsfane"]
     if "skipped" not in fane:
         lines += _table(
