@@ -27,16 +27,26 @@ from pursuit.nlp.statistical import EntitySpan, arabic_entities, model_name, spa
 
 __all__ = ["extract_mentions"]
 
-_LEAD = re.compile(r"^(?:(?:the|The|a|an|A|An|le|la|les|Le|La|Les)\s+|[lL]['’])")
+_LEAD = re.compile(
+    r"^(?:(?:the|The|a|an|A|An|le|la|les|Le|La|Les|Near|Outside|Inside|In|At|From)\s+|[lL]['’])"
+)
 _TRAIL = re.compile(r"(?:'s|’s|'|’|\s|[.,;:]|\s(?:in|of|at|on|and|to|from)\b)+$")
 # "in Muhassan": a one-word model person right after a place preposition is a place.
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|at|outside|à|près de|(?:citizen|national|native|resident|man|woman) from)\s+$"
+    r"\b(?:in|near|at|outside|à|près de|(?:citizen|national|native|resident|man|woman) from)\s+$",
+    re.I,
 )
 # "Wilayat al-Khayr", "the village of Tal Hasan": words that make a name a place.
 _PLACE_NAME = re.compile(
     r"(?:^|\s)(?:Wilayat|Wilayah|Wilaya)\s+\S+|\b(?:village|town|city|district|province|"
     r"governorate|neighbourhood|neighborhood) of\s+[A-Z][^,.;]*$"
+)
+# "the siege of Darayya", "a native of Al-Qa'im": a one- or two-word model group after these
+# words is a place.
+_PLACE_OF = re.compile(
+    r"\b(?:siege|suburbs?|outskirts|native|countryside|centre|center|capital|residents|"
+    r"near|outside|(?:north|south|east|west)(?:ern)? of)\s+(?:of\s+)?$",
+    re.I,
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|to|à|de)\s+$", re.I)
 # "Karim Haddouchi, a 29-year-old Belgian": a model group or place described like a person.
@@ -54,7 +64,7 @@ _FORCE_HEADS = (MentionType.LOCATION, MentionType.NATIONALITY)
 _FORCES = re.compile(
     r"\.?[\s-]+((?:special |security |armed |ground |coalition )?(?:forces|troops|military|army|"
     r"government|navy|air force|officials|authorities|service members|police|warplanes|jets|"
-    r"aircraft|soldiers|regime))\b",
+    r"aircraft|soldiers|regime|ships|warships|vessels|fleet|embassy|diplomats))\b",
     re.I,
 )
 _LEXICONS: list[tuple[str, MentionType, float]] = [
@@ -172,6 +182,10 @@ def _model_kind(text: str, start: int, end: int, kind: MentionType) -> MentionTy
         if speaks or (kind is MentionType.ORGANIZATION and _DESCRIBED.match(text, end)):
             return MentionType.PERSON
     if kind is MentionType.PERSON and words == 1 and _PLACE_BEFORE.search(before):
+        return MentionType.LOCATION
+    wide = text[max(0, start - 20) : start]
+    named = not text[start:end].isupper()
+    if kind is MentionType.ORGANIZATION and words <= 2 and named and _PLACE_OF.search(wide):
         return MentionType.LOCATION
     if kind is not MentionType.LOCATION and _PLACE_NAME.search(text[max(0, start - 20) : end]):
         return MentionType.LOCATION

@@ -17,7 +17,7 @@ import re
 from pursuit.nlp.kunya import person_label
 from pursuit.nlp.model import Mention, MentionType
 
-__all__ = ["ORG_HEADS", "PERSON_CUES_EXTRACTOR", "cued", "person_cues"]
+__all__ = ["ORG_HEADS", "PERSON_CUES_EXTRACTOR", "TITLES", "cued", "person_cues"]
 
 PERSON_CUES_EXTRACTOR = "rules:person-cues 1"
 
@@ -30,11 +30,12 @@ _VERB_AFTER = re.compile(
 _COURTESY = (
     "Mr Mrs Ms Mme Dr Sir Lord Lady Monsieur Madame Herr Frau President Senator General Gen "
     "Colonel Col Captain Capt Major Maj Lieutenant Lt Sergeant Sgt Brigadier Brig Sheikh Imam "
-    "Mullah".split()
+    "Mullah Advisor Adviser Ambassador Commodore Admiral Envoy Secretary Minister Spokesman "
+    "Spokeswoman".split()
 )
 _TITLE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_COURTESY)})\.?\s+)$")
 # Words that are never a name's first word: the courtesy titles and offices ("Prime Minister").
-_TITLES = frozenset(_COURTESY) | {"Minister", "Secretary", "Ambassador", "Commander", "Prime"}
+TITLES = frozenset(_COURTESY) | {"Commander", "Prime", "Special", "Staff", "Navy"}
 # Words that head an organization's name: "the Mujahideen Shura Council announced" is no man.
 ORG_HEADS = frozenset(
     "Council Committee Army Front Brigade Brigades Battalion Ministry Office Group Force Forces "
@@ -43,6 +44,18 @@ ORG_HEADS = frozenset(
     "Commission Authority Police Guard Guards Corps Division Regiment Unit Barrage Dam "
     "Bridge Watch Monitor Observatory Archive Centre Center Initiative Project Media "
     "Ltd".split()
+)
+# "14-year-old Amjad", "the farm's owner, Jamal Alzoubi": an age or an office right before.
+_DESCRIBED_BEFORE = re.compile(
+    r"(?:\b\d{1,3}-year-old|\b(?:owner|founder|leader|head|chief|director|spokesman|"
+    r"spokeswoman|commander|brother|sister|son|daughter|father|mother|wife|husband|widow),)\s+$"
+)
+# "Knox Thames, the Special Advisor to ...": an office in apposition right after.
+_OFFICE_AFTER = re.compile(
+    r",\s+(?:the|a|an|its|our)\s+(?:[A-Z]\w+\s+){0,3}(?:Advisor|Adviser|Minister|Secretary|"
+    r"Ambassador|Envoy|Director|Spokesman|Spokeswoman|Commander|Chief|President|Chairman|"
+    r"advisor|adviser|minister|secretary|ambassador|envoy|director|spokesman|spokeswoman|"
+    r"commander|chief|president|chairman|owner|founder|leader)\b"
 )
 _NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][a-z'’-]+){0,2}")
 _WINDOW = 30
@@ -55,7 +68,7 @@ def _name_like(m: Mention) -> bool:
     return (
         _NAME.fullmatch(m.text) is not None
         and not any(w in ORG_HEADS for w in words)
-        and words[0] not in _TITLES
+        and words[0] not in TITLES
     )
 
 
@@ -70,7 +83,9 @@ def _person(m: Mention, start: int | None = None) -> Mention:
 def cued(text: str, m: Mention) -> bool:
     """A speech verb right after the name, or a courtesy title or rank right before it."""
     before = text[max(0, m.start - _WINDOW) : m.start]
-    return _VERB_AFTER.match(text, m.end) is not None or _TITLE_BEFORE.search(before) is not None
+    if _VERB_AFTER.match(text, m.end) or _OFFICE_AFTER.match(text, m.end):
+        return True
+    return _TITLE_BEFORE.search(before) is not None or _DESCRIBED_BEFORE.search(before) is not None
 
 
 def _untagged_titled(text: str, taken: list[Mention]) -> list[Mention]:
@@ -79,11 +94,11 @@ def _untagged_titled(text: str, taken: list[Mention]) -> list[Mention]:
     for match in _NAME.finditer(text):
         start, end = match.start(), match.end()
         words = match.group()
-        while words.split()[0].rstrip(".") in _TITLES and len(words.split()) > 1:
+        while words.split()[0].rstrip(".") in TITLES and len(words.split()) > 1:
             cut = len(words.split()[0])
             words = words[cut:].lstrip()
             start = end - len(words)
-        if words.split()[0] in _TITLES or any(w in ORG_HEADS for w in words.split()):
+        if words.split()[0] in TITLES or any(w in ORG_HEADS for w in words.split()):
             continue
         if any(start < t.end and t.start < end for t in taken):
             continue

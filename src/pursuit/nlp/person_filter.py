@@ -12,7 +12,12 @@ rules or gazetteers), a person mention is:
 * retyped an organization when a company name or an organization's head word ("Watch",
   "Monitor") ends it;
 * retyped a place when the gazetteer knows the whole name as a place, unless a person cue (a
-  speech verb after it, a title before it) says it is a person.
+  speech verb after it, a title before it) says it is a person;
+* dropped when it holds a digit ("Passcode 3080897", "traditions.[3"); a rank taken alone
+  ("Brig" of "Brig. Gen. Richard Coe") is widened to the name after it, or dropped.
+
+Ships ("USS Hopper", "HMS Ocean", and "Forbin" once "FS Forbin" is in the text) are dropped
+whatever type the model gave them: a vessel is neither a person, a group nor a place.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from __future__ import annotations
 import re
 
 from pursuit.nlp.model import Mention, MentionType
-from pursuit.nlp.person_cues import ORG_HEADS, cued
+from pursuit.nlp.person_cues import ORG_HEADS, TITLES, cued
 from pursuit.nlp.places import GAZETTEER_VERSION, find_places
 
 __all__ = ["PERSON_FILTER_EXTRACTOR", "screen_persons"]
@@ -53,6 +58,8 @@ _DETERMINER = re.compile(
 _COMMON_ENDING = re.compile(
     r"(?:ous|ive|able|ible|ful|less|ness|tion|sion|ity|ism|heit|keit|schaft|ung|ierung)$"
 )
+# Prefixes of naval vessels' names.
+_VESSEL = re.compile(r"\b(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|FS|FGS|INS|RFS|TCG|HNLMS|ESPS|ITS)\s+")
 _PLACE = MentionType.LOCATION
 _PLACE_OR_GROUP = (MentionType.LOCATION, MentionType.ORGANIZATION)
 _WORD = re.compile(r"[\w'’-]+")
@@ -94,6 +101,41 @@ def _known_place(m: Mention) -> Mention | None:
     return None
 
 
+def _not_a_name(m: Mention) -> bool:
+    """A digit: codes, footnote marks and hull numbers are no part of a name."""
+    return re.search(r"\d", m.text) is not None
+
+
+def _titles_only(m: Mention) -> bool:
+    return all(w.rstrip(".") in TITLES for w in m.text.split())
+
+
+def _titled_name(text: str, m: Mention, following: Mention | None) -> Mention | None:
+    """A rank the model took alone ("Brig" of "Brig. Gen. Richard Coe"): the person is the
+    rank with the capitalised words after it, unless another mention already holds them."""
+    after = re.match(r"\.?(?:\s+[A-Z][\w'’-]*\.?)+", text[m.end :])
+    if after is None or (following is not None and following.start < m.end + after.end()):
+        return None
+    end = m.end + len(after.group().rstrip("."))
+    return Mention(m.start, end, text[m.start : end], m.type, m.extractor, m.confidence, m.label)
+
+
+def _vessel_names(text: str) -> set[str]:
+    """The names after a vessel prefix in `text` ("Forbin" for "FS Forbin")."""
+    names = set()
+    for match in _VESSEL.finditer(text):
+        name = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", text[match.end() :])
+        if name:
+            names.add(name.group())
+    return names
+
+
+def _vessel(text: str, m: Mention, names: set[str]) -> bool:
+    before = text[max(0, m.start - 8) : m.start]
+    prefixed = _VESSEL.match(m.text) is not None or re.search(rf"{_VESSEL.pattern}$", before)
+    return bool(prefixed) or any(m.text == n or m.text.endswith(f" {n}") for n in names)
+
+
 def _retyped(m: Mention, kind: MentionType) -> Mention:
     return Mention(m.start, m.end, m.text, kind, PERSON_FILTER_EXTRACTOR, 0.6, m.text)
 
@@ -102,7 +144,9 @@ def _screened(text: str, m: Mention) -> Mention | None:
     """A model person kept, retyped or dropped (None)."""
     parts = _parts(m.text)
     words = m.text.split()
-    if parts & _THINGS:
+    if _titles_only(m):
+        return None
+    if parts & _THINGS or _not_a_name(m):
         return None
     if parts & _COMPANIES or words[-1] in ORG_HEADS:
         return (
@@ -127,11 +171,19 @@ def _thing_elsewhere(m: Mention) -> bool:
 def screen_persons(text: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` without the model's non-people, with its known places typed as places."""
     out: list[Mention] = []
+    vessels = _vessel_names(text)
     for m in mentions:
         if not m.extractor.startswith("spacy:"):
             out.append(m)
             continue
-        if m.type is MentionType.PERSON:
+        if _vessel(text, m, vessels):
+            continue
+        if m.type is MentionType.PERSON and _titles_only(m):
+            nxt = next((x for x in mentions if x.start >= m.end), None)
+            kept = _titled_name(text, m, nxt)
+            if kept is not None:
+                out.append(kept)
+        elif m.type is MentionType.PERSON:
             kept = _screened(text, m)
             if kept is not None:
                 out.append(kept)
