@@ -48,7 +48,8 @@ def test_init_ingest_verify_search(settings: Settings, tmp_path: Path) -> None:
     found = run(settings, "search", "prisoners", "--json")
     assert found.returncode == 0
     results = json.loads(found.stdout)["results"]
-    assert len(results) == 3 and set(results[0]) == {"item_id", "filename", "snippet", "score"}
+    assert len(results) == 3 and set(results[0]) >= {"item_id", "filename", "snippet", "score"}
+    assert all(r["expansion"] is None for r in results)  # every word as typed: exact hits
 
 
 def test_verify_fails_with_exit_1_and_names_the_problem(settings: Settings, tmp_path: Path) -> None:
