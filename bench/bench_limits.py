@@ -84,6 +84,8 @@ def main() -> None:
         line = work / "one-line.txt"
         _one_line(line, args.mb)
         rows.append(_ingest(line, work, {"PURSUIT_NLP_MAX_CHARS": str(args.nlp_max_chars)}))
+    for row in rows:  # the temporary folder is this run's own: keep only the file's name
+        row["path"] = Path(str(row["path"])).name
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / "limits.json"
     out.write_text(json.dumps({"args": vars(args), "cases": rows}, indent=2) + "\n")

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
 RESULTS = ROOT / "bench" / "results"
-WORK = Path(os.environ.get("PURSUIT_BENCH_WORK", "/tmp/pursuit-bench-package"))
+WORK = ROOT / "bench" / "work" / "package"  # ignored by git
 PERSON = "Abu Hafs al-Jazrawi"
 
 # Runs in a child: packs the person's dossier with the large item added to its manifest (the

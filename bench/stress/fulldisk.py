@@ -70,7 +70,8 @@ def _judge(
     report.not_taken = len(missing)
     lines = stderr.splitlines()
     report.unnamed = [p.name for p in missing if not any(p.name in line for line in lines)]
-    report.sample_line = next((line for line in lines if missing and missing[0].name in line), "")
+    sample = next((line for line in lines if missing and missing[0].name in line), "")
+    report.sample_line = sample.replace(str(missing[0].parent), "<files>") if missing else ""
     report.traceback = "Traceback" in stderr
     problems, warnings = verify(target)
     report.corruptions = problems

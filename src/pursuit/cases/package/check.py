@@ -10,7 +10,6 @@ every problem is named, where `bagit`'s own validation stops at the first kind i
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import tempfile
@@ -28,6 +27,7 @@ from pursuit.errors import PackageInvalid
 from pursuit.evidence.custody import event_hash
 from pursuit.evidence.merkle import ProofStep, root_from_proof
 from pursuit.security.signing import pem_fingerprint, signature_holds
+from pursuit.store.blobs import sha256_file
 
 __all__ = ["Finding", "PackageCheck", "PackageProblem", "verify_package"]
 
@@ -77,14 +77,6 @@ class PackageCheck:
                 {"kind": str(p.kind), "path": p.path, "detail": p.detail} for p in self.problems
             ],
         }
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(_BLOCK):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _top_folder(names: list[str], problems: list[PackageProblem]) -> str:
@@ -146,7 +138,7 @@ def _compare_files(root: Path, bag: bagit.Bag, problems: list[PackageProblem]) -
         where = "manifest-sha256.txt" if path.startswith("data/") else TAG_MANIFEST
         problems.append(PackageProblem(Finding.ADDED, path, f"present, not listed in {where}"))
     for path in sorted(set(listed) & present):
-        found = _sha256(root / path)
+        found = sha256_file(root / path)
         if found != listed[path].lower():
             detail = f"SHA-256 {found}, the manifest says {listed[path].lower()}"
             problems.append(PackageProblem(Finding.CHANGED, path, detail))
@@ -229,7 +221,7 @@ def _check_originals(root: Path, problems: list[PackageProblem]) -> None:
     for row in rows:
         relative = row.get("package_path") or ""
         target = root / "data" / relative
-        if relative and target.is_file() and _sha256(target) != row.get("sha256"):
+        if relative and target.is_file() and sha256_file(target) != row.get("sha256"):
             problems.append(
                 PackageProblem(
                     Finding.ORIGINAL,
