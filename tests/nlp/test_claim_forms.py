@@ -333,3 +333,77 @@ def test_forms_that_claim_nothing(
     language: str, text: str, unexpected: tuple[str, str, str]
 ) -> None:
     assert unexpected not in facts(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A time phrase between the group and the German verb, or inside "schloss sich … an".
+        (
+            "de",
+            "Der Syrer Walid Kassem hat dem IS im Sommer 2013 Treue geschworen.",
+            ("Walid Kassem", "affiliation", "Islamic State"),
+        ),
+        (
+            "de",
+            "Jonas Reuter schloss sich im Januar 2014 der Al-Nusra-Front an.",
+            ("Jonas Reuter", "affiliation", "Jabhat al-Nusra"),
+        ),
+        # A role in apposition names the group: "X, a commander with ...", "X قائداً في داعش".
+        (
+            "en",
+            "Abu Bakr, a commander with Jabhat al-Nusra, was killed.",
+            ("Abu Bakr", "affiliation", "Jabhat al-Nusra"),
+        ),
+        (
+            "ar",
+            "وكان أبو حمزة الشامي قائداً في داعش منذ 2014.",
+            ("أبو حمزة الشامي", "affiliation", "Islamic State"),
+        ),
+        # What the role is of, then the name after a comma.
+        (
+            "fr",
+            "L'émir de la police islamique, Abou Talha al-Almani, a fait fouetter trois hommes.",
+            ("Abou Talha al-Almani", "role", "emir"),
+        ),
+        # An untagged given name described by a nationality and a role right after it.
+        (
+            "en",
+            "Mehmet, a Turkish smuggler in Gaziantep, said he guided them across the border.",
+            ("Mehmet", "nationality", "Turkey"),
+        ),
+        # Arabic verb-first acts with the doer's title between the verb and his name.
+        (
+            "ar",
+            "أعدم والي الرقة أبو لقمان خمسة رجال في ساحة النعيم.",
+            ("أبو لقمان", "perpetrator", "أعدم"),
+        ),
+        (
+            "ar",
+            "قام المسؤول الأمني أبو عبيدة العراقي بتعذيب المعتقلين في سجن الطبقة.",
+            ("أبو عبيدة العراقي", "perpetrator", "تعذيب"),
+        ),
+        # A group named inside the doer's apposition is not the doer.
+        (
+            "fr",
+            "Abou Moussab, chef de la Hisba à Manbij, a torturé des détenus.",
+            ("Abou Moussab", "perpetrator", "torturé"),
+        ),
+    ],
+)
+def test_more_claim_forms(language: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(text, language)
+
+
+def test_wrong_readings_are_not_made() -> None:
+    """A sentence-opening adverb is no one; a group inside an apposition did nothing; a year
+    before the victims is not their number."""
+    opened = facts("Yesterday, a Turkish smuggler said he had guided them.", "en")
+    assert not any(subject == "Yesterday" for subject, _, _ in opened)
+    french = facts("Abou Moussab, chef de la Hisba à Manbij, a torturé des détenus.", "fr")
+    assert not any(p == "perpetrator" and subject == "Hisba" for subject, p, _ in french)
+    german = facts(
+        "Der IS-Kommandeur Abu Omar al-Schischani ließ 2014 in Rakka Gefangene erschießen.", "de"
+    )
+    assert not any(p == "victim_count" for _, p, _ in german)
+    assert ("Abu Omar al-Schischani", "ordered", "erschießen") in german

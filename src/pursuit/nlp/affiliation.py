@@ -58,7 +58,8 @@ _DE_AFTER = re.compile(
     r"beigetreten|an\b)",
     re.I,
 )
-_ROLE_LINK = re.compile(rf"\b(?:of|for|with|in|de|du|d'|في){_ARTICLE}", re.I)
+# The tanween an Arabic role word ends with ("قائداً") is not part of its mention.
+_ROLE_LINK = re.compile(rf"[\u064B-\u0652]?\s*\b(?:of|for|with|in|de|du|d'|في){_ARTICLE}", re.I)
 # Words allowed between one joined group and the next joining verb ("..., and later joined").
 _CHAIN_WORDS = frozenset(
     """and then later finally first before after until till in at near outside brigade battalion
@@ -70,6 +71,28 @@ _FROM = re.compile(r"\b(?:from|de|عن)\s+(?:the\s+)?", re.I)
 # Arabic puts the verb first: "انشق أبو خالد عن جبهة النصرة وبايع داعش".
 _VERB_FIRST = re.compile(r"(?:انضم|بايع|التحق|انشق)\s*$")
 _VERB_FIRST_LINK = frozenset({"إلى", "الى", "عن", "ل"})
+# The preposition a time phrase brings with it ("im Januar 2014", "in 2013", "en 2014", "منذ"):
+# blanked with the date, so "schloss sich im Januar 2014 der Al-Nusra-Front an" reads as
+# "schloss sich … der Al-Nusra-Front an".
+_TIME_PREPOSITION = re.compile(
+    r"(?:\b(?:im|am|seit|ab|in|on|since|en|depuis|dès|au|منذ|في)\s+)$", re.I
+)
+# A role word right after the name, then the group: "أبو حمزة الشامي قائداً في داعش",
+# "Abu Mansour, an emir of ISIS": the gap before the role holds only a comma and an article.
+_BEFORE_ROLE = re.compile(r"^[\s,]*(?:(?:a|an|the|un|une|le|la|ein|eine|der|die)\s+)?$", re.I)
+
+
+def _without_times(text: str, start: int, end: int, s: Sentence) -> str:
+    """text[start:end] with every date mention in it blanked, its preposition included."""
+    chars = list(text[start:end])
+    for m in s.of(MentionType.DATE):
+        if m.start < start or m.end > end:
+            continue
+        lead = _TIME_PREPOSITION.search(text, start, m.start)
+        first = lead.start() if lead is not None else m.start
+        for i in range(first - start, m.end - start):
+            chars[i] = " "
+    return "".join(chars)
 
 
 def _verb_first(text: str, s: Sentence, subject: Subject, org: Mention) -> bool | None:
@@ -83,20 +106,29 @@ def _verb_first(text: str, s: Sentence, subject: Subject, org: Mention) -> bool 
 
 
 def _joined(text: str, s: Sentence, subject: Subject, org: Mention) -> bool:
-    gap = between(text, subject.anchor, org, s.mentions)
+    timeless = _without_times(text, subject.anchor.end, org.start, s)
+    gap = "".join(
+        " " if t == " " else c
+        for c, t in zip(between(text, subject.anchor, org, s.mentions), timeless, strict=True)
+    )
     words = gap_words(gap)
     if len(words) > 25 or _NEGATION.intersection(words) or "n't" in gap:
         return False
     raw = text[subject.anchor.end : org.start]
     if _MEMBERS.search(raw) and len(gap_words(raw)) <= 8:
         return True
-    if _DE_BEFORE.match(gap) and _DE_AFTER.match(text, org.end):
+    after = _without_times(text, org.end, s.end, s)
+    if _DE_BEFORE.match(gap) and _DE_AFTER.match(after):
         return True
     if _JOIN.search(gap):
         led = re.search(r"(?:led|commanded|headed) (?:a|an|the)\s*$", gap, re.I)
         return led is None or _UNIT.match(text, org.end) is not None
     roles = [m for m in s.of(MentionType.ROLE) if subject.anchor.end <= m.start < org.start]
-    if not roles or not re.search(r"\b(?:was|is|became|served as|worked as|était|est)\b", gap):
+    if not roles:
+        return False
+    described = _BEFORE_ROLE.match(text[subject.anchor.end : roles[0].start]) is not None
+    linked = re.search(r"\b(?:was|is|became|served as|worked as|était|est)\b", gap)
+    if not (linked or described):
         return False
     return _ROLE_LINK.match(between(text, roles[-1], org, s.mentions)) is not None
 

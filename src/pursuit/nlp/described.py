@@ -62,6 +62,10 @@ _AND_BECAME = re.compile(
 _AMONG = re.compile(r"\b(?:among|parmi|unter|من بين)\s+(?:the\s+|les\s+|den\s+)?$", re.I)
 _AMONG_GAP = re.compile(r"^\s*(?:were|was|figuraient|figurait|étaient|waren|:)?\s*$", re.I)
 _ASIDE = re.compile(r"\([^()]*\)")
+# "l'émir de la police islamique, Abou Talha": what the role is of, then the name after a comma.
+_OF_PHRASE = re.compile(
+    r"^\s*(?:of|de|du|des|d'|der|des)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]*\s*[,،]\s*$", re.I
+)
 
 
 class Described:
@@ -87,7 +91,7 @@ class Described:
         for anchor in nearest(word, self.before, after=False)[:1]:
             gap = _ASIDE.sub(" ", between(self.text, anchor, word, self.s.mentions))
             core = _INSERT.sub("", gap, count=1)
-            comma = gap.lstrip()[:1] == "," and is_apposition(gap)
+            comma = gap.lstrip()[:1] in (",", "،") and is_apposition(gap)
             linked = bool(_COPULA.match(core) or comma or _AND_BECAME.match(gap))
             if linked and no_other(R, self.s.mentions, anchor.end, word.start):
                 return anchor
@@ -116,7 +120,8 @@ class Described:
             lead = text[max(s.start, word.start - 30) : word.start]
             named_as = _NAMED_AS_GAP.match(gap) and _NAMED_AS_BEFORE.search(lead)
             among = _AMONG_GAP.match(gap) and _AMONG.search(lead)
-            if not named_as and not among and not is_apposition(gap):
+            described = is_apposition(gap) or _OF_PHRASE.match(gap) is not None
+            if not named_as and not among and not described:
                 return []
             found, last = [first], first
             for person in nearest(first, s.of(P), after=True):

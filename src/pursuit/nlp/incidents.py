@@ -146,9 +146,28 @@ _ACCUSED_OF = re.compile(
 _AR_FIRST_VERB = re.compile(r"^(?:أعدم|اعدم|قتل|ذبح|اختطف|خطف|عذب|عذّب)$")
 _AR_OBJECT = re.compile(r"\s*(?:\S+ين\b|\d|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع|عشر|نحو|حوالي)")
 # Arabic "قام X بإعدام ...": "did" before the doer, the act noun after a joined بـ.
-_AR_DID = re.compile(r"(?:قام|قامت|وقام|وقامت)\s*$")
+_AR_DID_BEFORE = re.compile(r"(?:قام|قامت|وقام|وقامت)(?=\s)")
+# Words a title may add to its role word ("المسؤول الأمني", "the local emir").
+_TITLE_WORDS = 1
+
+
+def _title_only(text: str, s: Sentence, start: int, end: int) -> bool:
+    """Nothing, or only a title, between two points: Arabic puts the doer's title between
+    the verb and his name ("أعدم والي الرقة أبو لقمان", "قام المسؤول الأمني أبو عبيدة")."""
+    if start > end:
+        return False
+    chars = list(text[start:end])
+    roles = 0
+    for m in s.mentions:
+        if m.start >= start and m.end <= end and m.type in (MentionType.ROLE, MentionType.LOCATION):
+            roles += m.type is MentionType.ROLE
+            chars[m.start - start : m.end - start] = " " * (m.end - m.start)
+    words = gap_words("".join(chars))
+    return not words if roles == 0 else len(words) <= _TITLE_WORDS
+
+
 # "X, the sharia official in Hajin, personally executed": the apposition is skipped.
-_APPOSITION = re.compile(r"^\s*,[^,;]{0,60},")
+_APPOSITION = re.compile(r"^\s*[,،][^,،;]{0,60}[,،]")
 # "they stopped our bus and abducted my husband": a first act, then "and" the second.
 _COORDINATED = re.compile(
     r"^\s*\w+(?:ed|t|é|ée|és|ées)\s+(?:[\w'-]+\s+){0,3}(?:and|et|und|و)\s*$", re.I
@@ -177,6 +196,12 @@ _VICTIM_AFTER = re.compile(r"^\s*(?:of|de|d')\s+$", re.I)
 def _value(match: re.Match[str]) -> int | None:
     raw = match.group("n").lower()
     digits = re.sub(r"[,.\s]", "", raw)
+    if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) < 2100:
+        # "ließ 2014 in Rakka Gefangene erschießen": a year, words, then the victims is a
+        # date; "2000 people" with nothing between stays a count.
+        tail = match.group()[match.end("n") - match.start() :]
+        if len(tail.split()) > 1:
+            return None
     return int(digits) if digits.isdigit() else _NUMBER_WORDS.get(raw)
 
 
@@ -227,8 +252,8 @@ def _agents(text: str, s: Sentence, trigger: Mention) -> list[Mention]:
     for agent in nearest(trigger, agents, after=True)[:1]:
         if _BY.match(between(text, trigger, agent, s.mentions)):
             return [agent]
-        verb_first = (
-            _AR_FIRST_VERB.match(trigger.text) and not text[trigger.end : agent.start].strip()
+        verb_first = _AR_FIRST_VERB.match(trigger.text) and _title_only(
+            text, s, trigger.end, agent.start
         )
         if verb_first and _AR_OBJECT.match(text, agent.end):
             return [agent]
@@ -238,8 +263,10 @@ def _agents(text: str, s: Sentence, trigger: Mention) -> list[Mention]:
         gap = between(text, agent, trigger, s.mentions)
         if len(gap_words(gap)) > 3 or _VICTIM_BEFORE.match(gap) or _PASSIVE.search(gap):
             continue
-        if gap.lstrip()[:1] in (",", "،"):
-            continue  # the agent closes an apposition ("X, one of the soldiers of ISIS, ...")
+        if "," in gap or "،" in gap:
+            # The agent closes an apposition ("X, one of the soldiers of ISIS, ...") or sits
+            # inside one ("Abou Moussab, chef de la Hisba, a torturé"): the subject decides.
+            continue
         if not _ORDER.search(gap):
             return [agent]
     return []
@@ -266,8 +293,12 @@ def _subject_did(text: str, s: Sentence, trigger: Mention, subject: Subject) -> 
         return True
     if _ACCUSED_OF.search(gap) and len(gap_words(gap)) <= 14:
         return True
-    lead = text[max(s.start, subject.anchor.start - 10) : subject.anchor.start]
-    if _AR_DID.search(lead) and gap.strip() in ("ب", ""):
+    did = list(_AR_DID_BEFORE.finditer(text, s.start, subject.anchor.start))[-1:]
+    if (
+        did
+        and gap.strip() in ("ب", "")
+        and _title_only(text, s, did[0].end(), subject.anchor.start)
+    ):
         return True
     if subject.anchor.extractor.endswith("object 1"):
         return False  # "described him as …": an object pronoun does only what it is accused of

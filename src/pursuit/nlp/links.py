@@ -20,7 +20,8 @@ APPOSITION_WORDS = frozenset(
     "un une le la les son sa ses dit nommé appelé ancien djihadiste jihadiste "
     "of for in de du des d two three four both brothers brother sisters sister group's "
     "organisation's organization's islamic islamique der die ein eine included including among "
-    "them namely notamment dont s".split()
+    "them namely notamment dont s einer eines mutmaßliche mutmaßlicher ehemalige ehemaliger "
+    "أحد إحدى".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'-]*|\d+")
 

@@ -13,6 +13,7 @@ for a group or place our own lexicons know:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pursuit.nlp.kunya import person_label
 from pursuit.nlp.model import Mention, MentionType
@@ -80,6 +81,13 @@ def _person(m: Mention, start: int | None = None) -> Mention:
     )
 
 
+def _found(start: int, end: int, name: str) -> Mention:
+    """A person these cues found where the model found nothing."""
+    return Mention(
+        start, end, name, MentionType.PERSON, PERSON_CUES_EXTRACTOR, 0.55, person_label(name)
+    )
+
+
 def cued(text: str, m: Mention) -> bool:
     """A speech verb right after the name, or a courtesy title or rank right before it."""
     before = text[max(0, m.start - _WINDOW) : m.start]
@@ -104,17 +112,78 @@ def _untagged_titled(text: str, taken: list[Mention]) -> list[Mention]:
             continue
         before = text[max(0, start - _WINDOW) : start]
         if _TITLE_BEFORE.search(before):
-            found.append(
-                Mention(
-                    start,
-                    end,
-                    words,
-                    MentionType.PERSON,
-                    PERSON_CUES_EXTRACTOR,
-                    0.55,
-                    person_label(words),
-                )
-            )
+            found.append(_found(start, end, words))
+    return found
+
+
+# "Mehmet, a Turkish smuggler": an untagged capitalised word described right after by an
+# article, perhaps a nationality, and a role word (all three our own mentions) is a person.
+_DESCRIBED_ARTICLE = re.compile(r",\s+(?:a|an|un|une|ein|eine|einer)\s+$", re.I)
+# Words that open a sentence before such a description without being anyone's name.
+_NOT_NAMES = frozenset(
+    """Yesterday Today Tonight Later Earlier Meanwhile Then Now Instead Also However Here There
+    Once Afterwards Finally Hier Aujourd Ensuite Puis Alors Gestern Heute Später Dann Damals
+    Dort Inzwischen Near Outside Inside After Before During Since Under Across Along Until
+    Près Après Avant Pendant Depuis Nach Vor Während Seit""".split()
+)
+_ONE_NAME = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ'’]{2,}(?:\s+[A-Z][a-zà-ÿ'’]{2,})?(?![\w-])")
+
+
+def _untagged_described(text: str, taken: list[Mention]) -> list[Mention]:
+    """Untagged names that a role in apposition describes ("Mehmet, a Turkish smuggler")."""
+    kinds = (MentionType.ROLE, MentionType.NATIONALITY)
+    found = []
+    for m in taken:
+        if m.type is not MentionType.ROLE:
+            continue
+        start = m.start
+        before = [x for x in taken if x.type in kinds and x.end <= start and start - x.end <= 1]
+        if before and before[-1].type is MentionType.NATIONALITY:
+            start = before[-1].start
+        article = _DESCRIBED_ARTICLE.search(text, max(0, start - 8), start)
+        if article is None:
+            continue
+        names = list(_ONE_NAME.finditer(text, max(0, article.start() - 40), article.start()))
+        name = names[-1] if names else None
+        if name is None or name.end() != article.start() or name.group().split()[0] in _NOT_NAMES:
+            continue
+        if any(name.start() < t.end and t.start < name.end() for t in taken):
+            continue
+        words = name.group()
+        if words.split()[0] in TITLES or any(w in ORG_HEADS for w in words.split()):
+            continue
+        found.append(_found(name.start(), name.end(), words))
+    return found
+
+
+# "Karim B.", "Jennifer W.": French and German courts and press shorten an accused's family
+# name to its initial; a capitalised word, a capital and a full stop, then a comma or a verb.
+_INITIALLED = re.compile(
+    r"(?<![\w.-])(?:[A-Z][a-zà-ÿ'’]{2,}\s+)?[A-Z][a-zà-ÿ'’]{2,}\s+[A-Z]\."
+    r"(?=\s*,|\s+(?:soll|sollen|hat|habe|hatte|ist|war|wurde|wird|sei|a|est|aurait|avait|"
+    r"était|was|is|has|had)\b)"
+)
+
+
+def _with_initial(text: str, m: Mention) -> Mention:
+    """A person mention ending in an initial gets the initial's full stop ("Karim B.")."""
+    if m.type is not MentionType.PERSON or not re.search(r"\s[A-Z]$", m.text):
+        return m
+    if text[m.end : m.end + 1] != ".":
+        return m
+    return replace(m, end=m.end + 1, text=m.text + ".", label=person_label(m.text + "."))
+
+
+def _untagged_initialled(text: str, taken: list[Mention]) -> list[Mention]:
+    """Given names followed by a family name's initial ("Karim B."): no model knows them."""
+    found = []
+    for match in _INITIALLED.finditer(text):
+        words = match.group().split()
+        if words[0] in _NOT_NAMES or words[0] in TITLES or any(w in ORG_HEADS for w in words):
+            continue
+        if any(match.start() < t.end and t.start < match.end() for t in taken):
+            continue
+        found.append(_found(match.start(), match.end(), match.group()))
     return found
 
 
@@ -132,26 +201,20 @@ def person_cues(text: str, mentions: list[Mention]) -> list[Mention]:
     missed."""
     known = _known(mentions)
     out = []
-    for m in mentions:
+    for m in (_with_initial(text, x) for x in mentions):
         weak = m.extractor.startswith("spacy:") and m.type is MentionType.ORGANIZATION
         if weak and _name_like(m) and (cued(text, m) or m.text in known):
             m = _person(m)
         out.append(m)
     extra = _untagged_titled(text, out)
+    extra += _untagged_described(text, out + extra)
+    extra += _untagged_initialled(text, out + extra)
     taken = out + extra
     for name in sorted(known, key=len, reverse=True):
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             start, end = match.start(), match.end()
             if not any(start < t.end and t.start < end for t in taken):
-                repeat = Mention(
-                    start,
-                    end,
-                    name,
-                    MentionType.PERSON,
-                    PERSON_CUES_EXTRACTOR,
-                    0.55,
-                    person_label(name),
-                )
+                repeat = _found(start, end, name)
                 extra.append(repeat)
                 taken.append(repeat)
     return sorted(out + extra, key=lambda m: (m.start, m.end))

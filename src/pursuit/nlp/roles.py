@@ -20,7 +20,7 @@ ROLE_WORDS: dict[str, str] = {
     "commander": (
         "commander|commanders|military commander|field commander|commandant|"
         "chef militaire|Kommandeur|Kommandeure|Kommandant|Befehlshaber|Anführer|قائد|القائد|"
-        "قائد عسكري|قائدا|قائداً"
+        "قائد عسكري|قائدا|قائداً|قادة|القادة"
     ),
     "leader": "leader|leaders|chief|chef|dirigeant|زعيم|الزعيم",
     "deputy": "deputy|adjoint|نائب",
