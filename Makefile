@@ -31,7 +31,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy --strict src/pursuit
 
 pytest: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --maxprocesses 4 --dist loadgroup
 
 test: lint typecheck pytest
 	rm -rf .ci-demo .ci-demo.vault-key && $(BIN)/pursuit demo --no-serve --home .ci-demo && $(BIN)/pursuit verify --home .ci-demo && rm -rf .ci-demo .ci-demo.vault-key

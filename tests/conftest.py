@@ -80,3 +80,24 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
+
+
+# Tests that share an expensive fixture stay on one worker when the suite runs in parallel
+# (`make test` runs pytest-xdist with --dist loadgroup): the demo workspace, built once per
+# session, and the modules whose module-scoped fixture serves a browser, a server or media.
+_SHARED_MODULES = (
+    "tests/resolve/test_profile_cli.py",
+    "tests/extract/test_media.py",
+    "tests/web/test_browser.py",
+    "tests/http/test_served.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = Path(str(config.rootpath))
+    for item in items:
+        where = item.path.relative_to(root).as_posix()
+        if where.startswith("tests/demo/"):
+            item.add_marker(pytest.mark.xdist_group("demo"))
+        elif where in _SHARED_MODULES:
+            item.add_marker(pytest.mark.xdist_group(where))

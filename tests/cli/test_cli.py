@@ -1,4 +1,8 @@
-"""The command-line contract of DESIGN.md, run as users run it: a real `pursuit` process."""
+"""The command-line contract of DESIGN.md, run as users run it: a real `pursuit` process.
+
+A command that opens a PostgreSQL workspace is run on both databases (set-up, ingest, verify,
+search; two ingests at once); the error paths and checkpoints run on SQLite, since the code
+behind them is tested on both databases in tests/evidence."""
 
 from __future__ import annotations
 
@@ -52,7 +56,10 @@ def test_init_ingest_verify_search(settings: Settings, tmp_path: Path) -> None:
     assert all(r["expansion"] is None for r in results)  # every word as typed: exact hits
 
 
-def test_verify_fails_with_exit_1_and_names_the_problem(settings: Settings, tmp_path: Path) -> None:
+def test_verify_fails_with_exit_1_and_names_the_problem(
+    sqlite_settings: Settings, tmp_path: Path
+) -> None:
+    settings = sqlite_settings
     run(settings, "ingest", str(_folder(tmp_path, 1)))
     blob = next(p for p in (settings.home / "blobs").rglob("*") if p.is_file())
     blob.chmod(0o644)
@@ -71,13 +78,17 @@ def test_missing_workspace_and_usage_errors(tmp_path: Path) -> None:
     assert run(settings, "no-such-command").returncode == 2
 
 
-def test_ingest_of_missing_path_exits_1_with_report(settings: Settings, tmp_path: Path) -> None:
+def test_ingest_of_missing_path_exits_1_with_report(
+    sqlite_settings: Settings, tmp_path: Path
+) -> None:
+    settings = sqlite_settings
     done = run(settings, "ingest", str(tmp_path / "nothing-here.pdf"))
     assert done.returncode == 1
     assert "no such file" in done.stderr
 
 
-def test_checkpoint_export_and_compare(settings: Settings, tmp_path: Path) -> None:
+def test_checkpoint_export_and_compare(sqlite_settings: Settings, tmp_path: Path) -> None:
+    settings = sqlite_settings
     run(settings, "ingest", str(_folder(tmp_path, 2)))
     exported = tmp_path / "cp.json"
     assert run(settings, "checkpoint", "-o", str(exported)).returncode == 0

@@ -1,5 +1,6 @@
 """`pursuit watch`, `pursuit alerts` and `pursuit alert dismiss`, run as users run them: a real
-`pursuit` process on a workspace filled by `pursuit ingest`."""
+`pursuit` process on a workspace filled by `pursuit ingest`. The command line runs on SQLite;
+the same watch and alert code runs on PostgreSQL in tests/cases/test_watch_alerts.py."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ def _file(tmp_path: Path, name: str, text: str) -> str:
     return str(path)
 
 
-def test_watch_ingest_alert_dismiss(settings: Settings, tmp_path: Path) -> None:
+def test_watch_ingest_alert_dismiss(sqlite_settings: Settings, tmp_path: Path) -> None:
+    settings = sqlite_settings
     assert (
         run(settings, "ingest", _file(tmp_path, "defector.txt", FIRST), "--case", "k").returncode
         == 0
@@ -54,8 +56,9 @@ def test_watch_ingest_alert_dismiss(settings: Settings, tmp_path: Path) -> None:
 
 
 def test_unknown_person_and_double_watch_fail_with_exit_1(
-    settings: Settings, tmp_path: Path
+    sqlite_settings: Settings, tmp_path: Path
 ) -> None:
+    settings = sqlite_settings
     run(settings, "ingest", _file(tmp_path, "defector.txt", FIRST), "--case", "k")
     unknown = run(settings, "watch", "add", "Nobody al-Nowhere", "--reason", "x")
     assert unknown.returncode == 1 and "no entity" in unknown.stderr

@@ -31,7 +31,10 @@ def _verify_json(settings: Settings) -> tuple[int, dict[str, object]]:
     return done.returncode, json.loads(done.stdout)
 
 
-def test_verify_json_gives_each_problem_as_an_object(settings: Settings, tmp_path: Path) -> None:
+def test_verify_json_gives_each_problem_as_an_object(
+    sqlite_settings: Settings, tmp_path: Path
+) -> None:
+    settings = sqlite_settings
     ws = create_workspace(settings)
     note = tmp_path / "note.txt"
     note.write_text("The convoy left Raqqa at dawn.", encoding="utf-8")

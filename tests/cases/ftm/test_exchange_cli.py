@@ -1,4 +1,5 @@
-"""`pursuit export --format ftm` and `pursuit import --format ftm` as users run them."""
+"""`pursuit export --format ftm` and `pursuit import --format ftm` as users run them, on SQLite;
+export and import themselves run on PostgreSQL too in test_export.py and test_import.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from tests.cli.test_cli import run
 STATEMENT = "Statement: the guard Abu Dujana al-Tunisi beat prisoners in Raqqa in 2015."
 
 
-def test_export_then_import_with_exit_codes(settings: Settings, tmp_path: Path) -> None:
+def test_export_then_import_with_exit_codes(sqlite_settings: Settings, tmp_path: Path) -> None:
+    settings = sqlite_settings
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "statement.txt").write_text(STATEMENT, encoding="utf-8")
     assert run(settings, "init").returncode == 0

@@ -19,12 +19,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING
 
-from datasketch import MinHash, MinHashLSH
 from sqlalchemy.engine import Connection
 
 from pursuit.cases.claims.model import Origin
 from pursuit.cases.claims.traits import ItemTraits, item_traits, normal_url
+
+if TYPE_CHECKING:
+    # datasketch pulls in scipy (most of a second): imported where sketches are made.
+    from datasketch import MinHash
 
 __all__ = ["NEAR_DUPLICATE", "SHINGLE_WORDS", "group_origins", "origins"]
 
@@ -45,6 +49,8 @@ def _minhash(text: str) -> MinHash | None:
     if not words:
         return None
     k = min(SHINGLE_WORDS, len(words))
+    from datasketch import MinHash
+
     sketch = MinHash(num_perm=_PERMUTATIONS, seed=1)
     for i in range(len(words) - k + 1):
         sketch.update(" ".join(words[i : i + k]).encode("utf-8"))
@@ -95,6 +101,8 @@ def _join_by_key(groups: _Groups, keys: Mapping[str, str | None], reason: str) -
 
 def _join_near_copies(groups: _Groups, traits: Mapping[str, ItemTraits]) -> None:
     sketches = {i: _minhash(t.text) for i, t in sorted(traits.items())}
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=_PERMUTATIONS)
     for item, sketch in sketches.items():
         if sketch is None:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from followthemoney import model
-from followthemoney.proxy import EntityProxy
+if TYPE_CHECKING:
+    # followthemoney takes most of a second to import: imported where FtM work is done.
+    from followthemoney.proxy import EntityProxy
+
 
 __all__ = ["Draft", "dump_line", "link_id"]
 
@@ -36,6 +38,8 @@ class Draft:
     """An entity being built: values FtM accepts go to their property, others to `notes`."""
 
     def __init__(self, schema: str, entity_id: str) -> None:
+        from followthemoney import model
+
         self.proxy: EntityProxy = model.make_entity(schema)
         self.proxy.id = entity_id
         self._notes: list[str] = []

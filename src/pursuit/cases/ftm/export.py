@@ -18,7 +18,6 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from followthemoney import model, registry
 from sqlalchemy.engine import Connection
 
 from pursuit.cases.ftm.documents import document, mentioned_in, pseudonyms
@@ -80,6 +79,8 @@ def _native(conn: Connection, case_ids: Collection[str] | None) -> Iterator[Enti
 
 
 def _order(data: Entity) -> tuple[bool, str, str]:
+    from followthemoney import model
+
     return (model.schemata[data["schema"]].edge, data["schema"], data["id"])
 
 
@@ -95,6 +96,8 @@ def export_entities(conn: Connection, case_ids: Collection[str] | None = None) -
 
 def references(data: Entity) -> set[str]:
     """The ids an entity points to through its entity-typed properties."""
+    from followthemoney import model, registry
+
     schema = model.schemata[data["schema"]]
     found: set[str] = set()
     for name, values in data.get("properties", {}).items():
@@ -106,6 +109,8 @@ def references(data: Entity) -> set[str]:
 
 def around(entities: Iterable[Entity], target: str) -> list[Entity]:
     """The entity `target`, what it points to, what points to it, and the far ends of links."""
+    from followthemoney import model
+
     every = list(entities)
     by_id = {e["id"]: e for e in every}
     keep = {target} | references(by_id[target])

@@ -14,13 +14,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-from followthemoney import model
-from followthemoney.schema import Schema
+from typing import TYPE_CHECKING, Any
 
 from pursuit.cases.ftm.entity import dump_line
 from pursuit.errors import EmptyInput, MalformedInput
+
+if TYPE_CHECKING:
+    # followthemoney takes most of a second to import: imported where FtM work is done.
+    from followthemoney.schema import Schema
+
 
 __all__ = ["MAX_PROBLEMS", "ReadEntity", "read_lines"]
 
@@ -41,6 +43,8 @@ class ReadEntity:
 
 
 def _schema(data: dict[str, Any]) -> tuple[Schema | None, str | None]:
+    from followthemoney import model
+
     name = data.get("schema")
     if not isinstance(name, str) or not name:
         return None, "has no schema"
@@ -91,6 +95,8 @@ def _read(number: int, raw: str) -> tuple[ReadEntity | None, str | None]:
     problem = _problem(data)
     if problem is not None:
         return None, problem
+    from followthemoney import model
+
     caption = model.get_proxy(data, cleaned=True).caption
     canonical = dump_line({**data, "properties": data.get("properties", {})})
     return ReadEntity(number, data["id"], data["schema"], caption, raw, canonical), None
