@@ -24,13 +24,30 @@ from pathlib import Path
 from pursuit.stages.liveness import Owner, owner_alive
 from pursuit.store.blobs import TEMP_PREFIX
 
-__all__ = ["UNPACK_PREFIX", "UPLOAD_PREFIX", "Leftover", "find_leftovers", "sweep_leftovers"]
+__all__ = [
+    "PACKAGE_PREFIX",
+    "UNPACK_PREFIX",
+    "UPLOAD_PREFIX",
+    "Leftover",
+    "find_leftovers",
+    "sweep_folder",
+    "sweep_leftovers",
+]
 
 log = logging.getLogger(__name__)
 
 UNPACK_PREFIX = "pursuit-unpack-"
 UPLOAD_PREFIX = "pursuit-upload-"
-_PREFIXES = (TEMP_PREFIX, UNPACK_PREFIX, UPLOAD_PREFIX, "pursuit-ocr-", "pursuit-lent-")
+# The court package is staged in a hidden folder beside the .zip it becomes.
+PACKAGE_PREFIX = ".pursuit-package-"
+_PREFIXES = (
+    TEMP_PREFIX,
+    UNPACK_PREFIX,
+    UPLOAD_PREFIX,
+    "pursuit-ocr-",
+    "pursuit-lent-",
+    PACKAGE_PREFIX,
+)
 _OWNED = re.compile(r"^(?P<pid>\d+)@(?P<host>.+)-[A-Za-z0-9_]+$")
 _STARTED = datetime.now(UTC)
 _SLACK = timedelta(minutes=1)
@@ -52,7 +69,7 @@ def _candidates(blob_root: Path) -> list[Path]:
     if blob_root.is_dir():
         found += sorted(blob_root.glob(f"{TEMP_PREFIX}*"))
     temp = Path(tempfile.gettempdir())
-    for prefix in _PREFIXES[1:]:
+    for prefix in _PREFIXES[1:-1]:
         found += sorted(temp.glob(f"{prefix}*"))
     return found
 
@@ -104,9 +121,13 @@ def _verdict(path: Path, modified: datetime, now: datetime) -> tuple[bool, str]:
 
 def find_leftovers(blob_root: Path, remove: bool = False) -> list[Leftover]:
     """Partial files and folders of stopped runs; with `remove`, those safe to remove go."""
+    return _judge(_candidates(blob_root), remove)
+
+
+def _judge(paths: list[Path], remove: bool) -> list[Leftover]:
     now = datetime.now(UTC)
     found: list[Leftover] = []
-    for path in _candidates(blob_root):
+    for path in paths:
         try:
             modified = datetime.fromtimestamp(path.lstat().st_mtime, UTC)
             size = _size(path)
@@ -130,9 +151,18 @@ def _remove(path: Path) -> bool:
     return True
 
 
+def sweep_folder(folder: Path, prefix: str) -> list[Leftover]:
+    """Remove the `prefix` leftovers of stopped runs from one folder (a package's staging
+    folders beside its output), logging what went and what stays."""
+    return _report(_judge(sorted(folder.glob(f"{prefix}*")), remove=True))
+
+
 def sweep_leftovers(blob_root: Path) -> list[Leftover]:
     """Remove what killed runs left behind, logging what went and what stays (and why)."""
-    found = find_leftovers(blob_root, remove=True)
+    return _report(find_leftovers(blob_root, remove=True))
+
+
+def _report(found: list[Leftover]) -> list[Leftover]:
     gone = [f for f in found if f.removed]
     if gone:
         freed = sum(f.size for f in gone) / 1024**2

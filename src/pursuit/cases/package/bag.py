@@ -27,6 +27,8 @@ import bagit
 
 from pursuit.cases.package.readme import readme_text
 from pursuit.security.signing import SigningKey
+from pursuit.stages.leftovers import PACKAGE_PREFIX, sweep_folder
+from pursuit.store.blobs import owned_prefix
 
 __all__ = [
     "BAGIT_TXT",
@@ -50,10 +52,15 @@ BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 
 @contextmanager
 def staging_folder(output: Path) -> Iterator[Path]:
-    """A private folder beside the output (same disk, so the final rename is atomic)."""
-    folder = Path(tempfile.mkdtemp(prefix=".pursuit-package-", dir=output.parent))
+    """A private folder beside the output (same disk, so the final rename is atomic) holding
+    the bag and the partial zip. Its name carries this process's pid and host, so an export
+    killed half-way is cleared by the next export to that folder once its process is gone."""
+    sweep_folder(output.parent, PACKAGE_PREFIX)
+    folder = Path(tempfile.mkdtemp(prefix=owned_prefix(PACKAGE_PREFIX), dir=output.parent))
     try:
-        yield folder
+        bag = folder / "bag"
+        bag.mkdir()
+        yield bag
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -81,8 +88,8 @@ def make_bag(
 
 
 def zip_bag(root: Path, top: str, output: Path) -> None:
-    """Zip the bag under one top folder, written beside `output` and renamed into place."""
-    partial = output.with_name(output.name + ".partial")
+    """Zip the bag under one top folder, written in the staging folder and renamed into place."""
+    partial = root.parent / (output.name + ".partial")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             relative = path.relative_to(root).as_posix()
