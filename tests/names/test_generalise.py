@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pursuit.names import DEFAULT_THRESHOLD, ReasonCode, compare_names, fold_name
+from pursuit.names.equivalents import shortened_given_name
 
 
 @pytest.mark.parametrize(
@@ -82,3 +83,32 @@ def test_digits_in_a_number_stay_a_number() -> None:
 
 def test_celtic_prefixes_are_not_split() -> None:
     assert fold_name("McKay") == fold_name("Mckay")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Donald Korschunow", "Donnie Korschunow"),  # front kept, pet ending, doubled consonant
+        ("Arabella Johnathan", "Bella Johnathan"),  # end kept
+        ("Kristine Naiyer", "Tina Naiyer"),  # end kept, its vowel changed
+        ("Jeffrey Wajoka", "Jeff Wajoka"),  # front kept
+    ],
+)
+def test_clipped_and_pet_forms_of_a_given_name_match(a: str, b: str) -> None:
+    assert compare_names(a, b).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ali", "Aliya"),  # a feminine ending makes another person's name
+        ("Karim", "Karima"),
+        ("Saif", "Saifullah"),  # the second half of an Arabic compound
+        ("Jamal", "Jamaluddin"),
+        ("Hassan", "Hassanein"),
+        ("Ian", "Brian"),  # too short a stem to tell
+        ("Anna", "Anna"),  # the same word is not a clipping
+    ],
+)
+def test_other_given_names_are_not_taken_for_pet_forms(a: str, b: str) -> None:
+    assert not shortened_given_name(a, b)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import JaroWinkler
 
-from pursuit.names.equivalents import same_given_name
+from pursuit.names.equivalents import same_given_name, shortened_given_name
 from pursuit.names.features import ending_added, name_features
 from pursuit.names.joined import rejoin
 from pursuit.names.model import load_model
@@ -41,7 +41,7 @@ __all__ = [
 # training also takes the dev split of the names benchmark (initials, titles, digits, hard
 # negatives of family names that differ by a suffix…) the same rule chose 0.624 (was 0.61):
 # the broader pairs hold more look-alike negatives, so precision 0.95 needs a little more.
-DEFAULT_THRESHOLD = 0.63
+DEFAULT_THRESHOLD = 0.64
 _MATCHED = 0.84
 _CAP_KUNYA_DIFFERS = 0.3
 _CAP_ORIGINS_DIFFER = 0.25
@@ -68,6 +68,8 @@ _MIN_ONE_WORD = 4
 _CAP_ENDING_ADDED = 0.45
 # Two given names that rigour knows as forms of one (Sasha / Alexander, Bill / William).
 _GIVEN_EQUIVALENT = 0.9
+# A clipped or pet form found by rule, not by a list: weaker evidence than a known equivalent.
+_GIVEN_SHORTENED = 0.85
 
 
 def _why(code: ReasonCode, detail: str, cap: float) -> Reason:
@@ -99,16 +101,22 @@ def _align(a: NameTokens, b: NameTokens) -> list[tuple[Token, Token, float]]:
             used_a.add(i)
             used_b.add(j)
             out.append((a.tokens[i], b.tokens[j], sim))
-    if 0 not in used_a and 0 not in used_b and _given_forms(a.tokens[0], b.tokens[0]):
-        out.append((a.tokens[0], b.tokens[0], _GIVEN_EQUIVALENT))
+    if 0 not in used_a and 0 not in used_b:
+        forms = _given_forms(a.tokens[0], b.tokens[0])
+        if forms:
+            out.append((a.tokens[0], b.tokens[0], forms))
     return out
 
 
-def _given_forms(x: Token, y: Token) -> bool:
-    """First words that are forms of one given name (Sasha / Alexander) though spelt apart."""
+def _given_forms(x: Token, y: Token) -> float:
+    """How alike two first words are as forms of one given name though spelt apart: rigour's
+    equivalents (Sasha / Alexander), else a clipped or pet form (Bella / Arabella); 0 when
+    neither."""
     if x.word is None or y.word is None or x.role != "name" or y.role != "name":
-        return False
-    return same_given_name(x.word, y.word)
+        return 0.0
+    if same_given_name(x.word, y.word):
+        return _GIVEN_EQUIVALENT
+    return _GIVEN_SHORTENED if shortened_given_name(x.word, y.word) else 0.0
 
 
 def _part_rules(a: NameTokens, b: NameTokens, reasons: list[Reason]) -> float:
