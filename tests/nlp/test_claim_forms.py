@@ -407,3 +407,31 @@ def test_wrong_readings_are_not_made() -> None:
     )
     assert not any(p == "victim_count" for _, p, _ in german)
     assert ("Abu Omar al-Schischani", "ordered", "erschießen") in german
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The Belgian national Abu Yusuf was seen in Deir ez-Zor.", "Belgium"),
+        ("fr", "Le ressortissant français Abou Yassine vivait à Raqqa.", "France"),
+        ("de", "Der deutsche Staatsbürger Abu Ibrahim lebte in Rakka.", "Germany"),
+    ],
+)
+def test_a_nationality_with_national_or_citizen(language: str, text: str, expected: str) -> None:
+    assert any(p == "nationality" and v == expected for _, p, v in facts(text, language))
+
+
+def test_a_relative_clause_between_doer_and_act_hides_neither() -> None:
+    """ "X, who was in charge of ..., tortured": the clause's "was" is not the act's passive;
+    "X, a guard, was executed" stays a victim."""
+    doer = facts("Abu Bakr, who was in charge of the prison in Tabqa, tortured detainees.", "en")
+    assert ("Abu Bakr", "perpetrator", "tortured") in doer
+    victim = facts("Abu Bakr, a guard, was executed in Raqqa.", "en")
+    assert not any(p == "perpetrator" for _, p, _ in victim)
+
+
+def test_german_verb_second_names_the_doer_after_the_act() -> None:
+    inverted = facts("Laut Zeugen erschoss Abu Hamza zwei Geiseln.", "de")
+    assert ("Abu Hamza", "perpetrator", "erschoss") in inverted
+    apart = facts("Die Gefangenen wurden erschossen, Abu Hamza sah zu.", "de")
+    assert not any(p == "perpetrator" for _, p, _ in apart)

@@ -145,6 +145,14 @@ _ACCUSED_OF = re.compile(
 # active reading from the passive one, which is written alike without vowels.
 _AR_FIRST_VERB = re.compile(r"^(?:أعدم|اعدم|قتل|ذبح|اختطف|خطف|عذب|عذّب)$")
 _AR_OBJECT = re.compile(r"\s*(?:\S+ين\b|\d|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع|عشر|نحو|حوالي)")
+# German puts the finite verb second: "Laut Zeugen erschoss Abu Hamza zwei Geiseln" names the
+# doer right after a past-tense act, which is always active.
+_DE_FINITE = re.compile(
+    r"^(?:erschoss|erschossen|folterte|folterten|tötete|töteten|ermordete|ermordeten|"
+    r"exekutierte|exekutierten|enthauptete|enthaupteten|entführte|entführten|misshandelte|"
+    r"misshandelten)$",
+    re.I,
+)
 # Arabic "قام X بإعدام ...": "did" before the doer, the act noun after a joined بـ.
 _AR_DID_BEFORE = re.compile(r"(?:قام|قامت|وقام|وقامت)(?=\s)")
 # Words a title may add to its role word ("المسؤول الأمني", "the local emir").
@@ -162,7 +170,10 @@ def _title_only(text: str, s: Sentence, start: int, end: int) -> bool:
         if m.start >= start and m.end <= end and m.type in (MentionType.ROLE, MentionType.LOCATION):
             roles += m.type is MentionType.ROLE
             chars[m.start - start : m.end - start] = " " * (m.end - m.start)
-    words = gap_words("".join(chars))
+    rest = "".join(chars)
+    if any(mark in rest for mark in ",;:.،؛"):
+        return False  # a clause ends between them: "… wurden erschossen, Abu Hamza sah zu"
+    words = gap_words(rest)
     return not words if roles == 0 else len(words) <= _TITLE_WORDS
 
 
@@ -257,6 +268,9 @@ def _agents(text: str, s: Sentence, trigger: Mention) -> list[Mention]:
         )
         if verb_first and _AR_OBJECT.match(text, agent.end):
             return [agent]
+        inverted = _DE_FINITE.match(trigger.text) and _title_only(text, s, trigger.end, agent.start)
+        if inverted and agent.type is PER:
+            return [agent]
     if not _VERB_FORM.search(trigger.text.lower()):
         return []
     for agent in nearest(trigger, agents, after=False)[:1]:
@@ -305,7 +319,7 @@ def _subject_did(text: str, s: Sentence, trigger: Mention, subject: Subject) -> 
     core = _RELATIVE.sub("", _APPOSITION.sub("", gap))
     words = [w for w in gap_words(core) if w not in _HEDGES]
     short = len(words) <= 2 or _COORDINATED.match(core) is not None
-    short = short and not _PASSIVE.search(gap) and not _ORDER.search(gap)
+    short = short and not _PASSIVE.search(core) and not _ORDER.search(gap)
     opens_clause = core.strip().startswith((",", "،"))
     return bool(short and _VERB_FORM.search(trigger.text.lower()) and not opens_clause)
 

@@ -21,7 +21,7 @@ APPOSITION_WORDS = frozenset(
     "of for in de du des d two three four both brothers brother sisters sister group's "
     "organisation's organization's islamic islamique der die ein eine included including among "
     "them namely notamment dont s einer eines mutmaßliche mutmaßlicher ehemalige ehemaliger "
-    "أحد إحدى".split()
+    "أحد إحدى national citizen ressortissant ressortissante staatsbürger staatsangehörige".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'-]*|\d+")
 
