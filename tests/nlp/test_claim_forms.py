@@ -435,3 +435,31 @@ def test_german_verb_second_names_the_doer_after_the_act() -> None:
     assert ("Abu Hamza", "perpetrator", "erschoss") in inverted
     apart = facts("Die Gefangenen wurden erschossen, Abu Hamza sah zu.", "de")
     assert not any(p == "perpetrator" for _, p, _ in apart)
+
+
+def test_a_name_taken_is_an_alias_and_claims_go_to_the_legal_name() -> None:
+    found = facts(
+        "Rami Haddad, a Swede who took the name Abu Jihad al-Swedi, served as a sniper for ISIS.",
+        "en",
+    )
+    assert ("Rami Haddad", "alias", "Abu Jihad al-Swedi") in found
+    assert ("Rami Haddad", "role", "sniper") in found
+
+
+def test_german_accusative_description_and_part_taken_in_an_act() -> None:
+    found = facts(
+        "Das Gericht verurteilte Karim M., einen Iraker, weil er als Kämpfer des IS in Sindschar "
+        "an der Versklavung jesidischer Frauen beteiligt war.",
+        "de",
+    )
+    assert ("Karim M.", "nationality", "Iraq") in found
+    assert any(s == "Karim M." and p == "perpetrator" for s, p, _ in found)
+    denied = facts("Karim M. war nie an der Versklavung beteiligt.", "de")
+    assert not any(p == "perpetrator" for _, p, _ in denied)
+
+
+def test_people_counted_as_the_source_are_not_victims() -> None:
+    sources = facts("Two former prisoners say Abu Jandal shot a fleeing boy in Raqqa.", "en")
+    assert not any(p == "victim_count" for _, p, _ in sources)
+    victims = facts("The wali ordered the execution of eleven tribesmen in Gharanij.", "en")
+    assert any(p == "victim_count" and v == "11" for _, p, v in victims)

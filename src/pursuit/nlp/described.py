@@ -28,7 +28,7 @@ _COPULA = re.compile(
     r"ernannt zum|zum|war|ist|wurde|"
     r"soll|sollte|sei|diente als|als|waren|sind|"
     r"كان|وكان|وهو|هو|وإنه|إنه|انه)\s+)*"
-    r"(?:the|a|an|his|her|its|their|le|la|l'|un|une|der|die|ein|eine|einer)?\s*"
+    r"(?:the|a|an|his|her|its|their|le|la|l'|un|une|der|die|ein|eine|einer|einen|einem|eines)?\s*"
     r"(?:(?:group|organisation|organization|militia|camp|prison|unit|battalion)['’]s\s+)?"
     r"(?:(?:former|then|new|local|senior|top|deputy|military|security|chief|head|main|"
     r"notorious|feared|infamous|ancien|ehemaliger?)\s+)*"

@@ -87,6 +87,8 @@ _QUANT += r"roughly|an estimated|près de|environ|au moins|plus de|quelque|fast|
 _QUANT += r"mehr als|rund|حوالي|نحو|أكثر من)"
 _VICTIMS = (
     r"(?:civilians?|people|men|women|children|boys|girls|prisoners|captives|detainees|villagers|"
+    r"tribesmen|shepherds|farmers|workers|journalists|activists|students|worshippers|"
+    r"journalistes|militants|Journalisten|Aktivisten|صحفيين|صحفيا|ناشطين|"
     r"residents|yazidis|yezidis|victims|persons|soldiers|fighters|members|hostages|"
     r"civils|personnes|hommes|femmes|enfants|prisonniers|otages|habitants|détenus|villageois|"
     r"Menschen|Männer|Frauen|Kinder|Zivilisten|Gefangene|Gefangenen|Häftlinge|Bewohner|Personen|"
@@ -125,6 +127,11 @@ _PART_IN = re.compile(
     r"\b(?:took part|taking part|take part|participated|participating|involved|"
     r"a participé|participé|شارك|شاركت)\s+(?:in|à|aux?|في)\s+(?:the\s+|l'|la\s+|le\s+)?$",
     re.I,
+)
+# German names the part before the act and the verb after it: "an der Versklavung … beteiligt".
+_DE_PART_BEFORE = re.compile(r"\ban\s+(?:der|dem|den)\s*$", re.I)
+_DE_PART_AFTER = re.compile(
+    r"^[^,.;]{0,50}?\b(?:beteiligt|teilgenommen|mitgewirkt|teilnahm|teilnahmen)\b", re.I
 )
 # A trigger written as a verb ("executed", "exécutés", "أعدم") can have its doer before it.
 _VERB_FORM = re.compile(
@@ -223,8 +230,14 @@ def victim_count(text: str) -> tuple[int, str] | None:
     return (value, match.group()) if match is not None and value else None
 
 
-# "according to two residents": people counted as the source are not victims.
+# "according to two residents", "two former prisoners say": people counted as the source are
+# not victims.
 _SOURCE_BEFORE = re.compile(r"(?:according to|selon|d'après|laut|حسب|بحسب)\s*$", re.I)
+_SOURCE_AFTER = re.compile(
+    r"\s*(?:say|said|says|told|tell|recall|recalled|testified|report|reported|disent|"
+    r"ont dit|racontent|affirment|sagen|sagten|berichten|berichteten|قالوا|أفادوا|يقولون)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,9 +252,8 @@ def _counts(text: str, s: Sentence) -> list[_Count]:
     out = []
     for match in _COUNT.finditer(text, s.start, s.end):
         value = _value(match)
-        if value and not _SOURCE_BEFORE.search(
-            text[max(s.start, match.start() - 20) : match.start()]
-        ):
+        lead = text[max(s.start, match.start() - 20) : match.start()]
+        if value and not _SOURCE_BEFORE.search(lead) and not _SOURCE_AFTER.match(text, match.end()):
             out.append(_Count(match.start(), value, match.group()))
     return out
 
@@ -304,6 +316,9 @@ def _subject_agents(
 def _subject_did(text: str, s: Sentence, trigger: Mention, subject: Subject) -> bool:
     gap = between(text, subject.anchor, trigger, s.mentions)
     if _PART_IN.search(gap) and len(gap_words(gap)) <= 8 and "never" not in gap_words(gap):
+        return True
+    german = _DE_PART_BEFORE.search(gap) and _DE_PART_AFTER.match(text[trigger.end : s.end])
+    if german and len(gap_words(gap)) <= 14 and not {"nie", "nicht"} & set(gap_words(gap)):
         return True
     if _ACCUSED_OF.search(gap) and len(gap_words(gap)) <= 14:
         return True

@@ -81,14 +81,15 @@ INCIDENT_WORDS: dict[IncidentKind, str] = {
     ),
     IncidentKind.ABDUCTION: (
         "abduction|abductions|abducted|kidnapping|kidnapped|kidnap|enlèvement|enlevé|"
-        "enlevés|خطف|اختطاف|اختطف|entführt|Entführung"
+        "enlevés|خطف|اختطاف|اختطف|entführt|Entführung|entführte|Entführungen"
     ),
     IncidentKind.DETENTION: (
         "arrest|arrested|detention|detained|imprisoned|imprisonment|arrestation|arrêté|"
         "détention|اعتقال|اعتقل|احتجاز|Festnahme|festgenommen|verhaftet|Verhaftung"
     ),
     IncidentKind.ENSLAVEMENT: (
-        "enslavement|enslaved|sexual slavery|slavery|esclavage|réduites en esclavage|سبي|استعباد"
+        "enslavement|enslaved|sexual slavery|slavery|esclavage|réduites en esclavage|سبي|استعباد|"
+        "Versklavung|versklavt|versklavte|Sklaverei"
     ),
     IncidentKind.SEXUAL_VIOLENCE: "rape|raped|rapes|viol|violée|violées|اغتصاب",
     IncidentKind.SHELLING: "shelling|shelled|bombardment|bombardement|قصف",

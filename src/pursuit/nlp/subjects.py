@@ -25,7 +25,8 @@ _ALIAS_WORDS = (
     r"(?:alias|aka|a\.k\.a\.|also known as|(?:better |widely |also )?known(?: in [A-Z][\w' -]{1,20}"
     r"| to \w+)? as|(?:called|calls) (?:himself|herself)|nicknamed|dite?|surnommée?|"
     r"connue? sous le nom d'?|le dénommé|la dénommée|under the name|sous le nom d[e']?|"
-    r"المعروف باسم|الملقب ب?|المكنى ب?)"
+    r"(?:took|takes|adopted|chose|used) the (?:name|kunya|nom de guerre)|"
+    r"a pris le nom d[e']?|nannte sich|المعروف باسم|الملقب ب?|المكنى ب?)"
 )
 # "X, alias Y", "X, a Swedish man known in Raqqa as Y", "X (Y)", "X, who called himself Y".
 _ALIAS = re.compile(
