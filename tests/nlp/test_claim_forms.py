@@ -463,3 +463,65 @@ def test_people_counted_as_the_source_are_not_victims() -> None:
     assert not any(p == "victim_count" for _, p, _ in sources)
     victims = facts("The wali ordered the execution of eleven tribesmen in Gharanij.", "en")
     assert any(p == "victim_count" and v == "11" for _, p, v in victims)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # The accusing verb before the accused, the act after a long description.
+        (
+            "en",
+            "A court has charged Youssef El-Amrani, 34, a Dutch citizen, with membership of "
+            "Islamic State and with the murder of a soldier.",
+            ("Youssef El-Amrani", "perpetrator", "murder"),
+        ),
+        (
+            "fr",
+            "Le tribunal a condamné Sofiane K., gardien dans une prison à Raqqa, pour la torture "
+            "de détenus.",
+            ("Sofiane K.", "perpetrator", "torture"),
+        ),
+        # French "faire" + the act: an order.
+        (
+            "fr",
+            "L'émir Abou Loqman a fait exécuter cinq militants.",
+            ("Abou Loqman", "ordered", "exécuter"),
+        ),
+        # "One of them, X, tortured": the name beside a short opening phrase did it.
+        (
+            "en",
+            "One of them, Abu Usama al-Tunisi, tortured my cousin.",
+            ("Abu Usama al-Tunisi", "perpetrator", "tortured"),
+        ),
+        # German charge: "wirft X vor, sich 2014 dem IS angeschlossen zu haben".
+        (
+            "de",
+            "Die Bundesanwaltschaft wirft Tarek S. vor, sich 2014 dem IS angeschlossen zu haben.",
+            ("Tarek S.", "affiliation", "Islamic State"),
+        ),
+        # An adjective between the Arabic role and its group.
+        (
+            "ar",
+            "قال ناشطون إن أبو عمر الشيشاني، القائد العسكري في تنظيم الدولة الإسلامية، قُتل.",
+            ("أبو عمر الشيشاني", "affiliation", "تنظيم الدولة الإسلامية"),
+        ),
+        # An Arabic dual counts two.
+        (
+            "ar",
+            "اعترف أبو أنس المغربي بأنه أعدم أسيرين في دير الزور.",
+            ("أعدم", "victim_count", "2"),
+        ),
+    ],
+)
+def test_third_batch_forms(language: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(text, language)
+
+
+def test_a_slogan_the_model_calls_a_person_is_none() -> None:
+    found = facts(
+        "D'après Raqqa is Being Slaughtered Silently, l'émir Abou Loqman a fait exécuter cinq "
+        "militants à Raqqa.",
+        "fr",
+    )
+    assert not any(s.startswith("Raqqa is") for s, _, _ in found)
+    assert ("Abou Loqman", "role", "emir") in found

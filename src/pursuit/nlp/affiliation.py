@@ -52,7 +52,10 @@ _MEMBERS = re.compile(
     re.I,
 )
 # German puts the verb after the group: "X hat dem IS Treue geschworen", "… angeschlossen".
-_DE_BEFORE = re.compile(r"^\s*(?:hat|hatte|habe|sei|war|ist)?\s*(?:sich\s+)?(?:dem|der|den)?\s*$")
+_DE_BEFORE = re.compile(
+    r"^\s*(?:vor\s*,\s*)?(?:hat|hatte|habe|sei|war|ist)?\s*(?:sich\s+)?"
+    r"(?:(?:im\s+|seit\s+)?\d{4}\s+)?(?:dem|der|den)?\s*$"
+)
 _DE_AFTER = re.compile(
     r"\s*(?:die\s+)?(?:Treue\s+geschworen|(?:den\s+)?Treueeid\s+geleistet|angeschlossen|"
     r"beigetreten|an\b)",

@@ -27,7 +27,11 @@ __all__ = ["CLAIMS_EXTRACTOR", "sentence_claims"]
 
 CLAIMS_EXTRACTOR = "rules:claims 1"
 P = MentionType.PERSON
-_OBJECT_LINK = re.compile(r"^\s*(?:of|for|in|at|over|de|du|d'|des|à|في|ل)?\s*(?:the|l')?\s*$")
+# Between a role word and what it is of; an adjective may come first ("القائد العسكري في").
+_OBJECT_LINK = re.compile(
+    r"^\s*(?:(?:military|security|senior|العسكري|الأمني|الشرعي|الإعلامي|militaire|militärische[rn]?)"
+    r"\s+)?(?:of|for|in|at|over|de|du|d'|des|à|في|ل)?\s*(?:the|l')?\s*$"
+)
 _ROLE_ADJECTIVES = frozenset(
     {"military", "security", "media", "senior", "local", "top", "chief", "s", "group"}
 )

@@ -23,7 +23,8 @@ P, R = MentionType.PERSON, MentionType.ROLE
 _COPULA = re.compile(
     r"^[\s,،(]*(?:who\s+|qui\s+|der\s+|die\s+)?"
     r"(?:(?:was|is|were|are|had been|has been|became|served as|acted as|worked as|as|later|"
-    r"then|also|now|named|appointed|and (?:served|worked|acted) as|and (?:was|became)|était|est|"
+    r"then|also|now|named|appointed|damals|dann|später|bereits|alors|ensuite|"
+    r"and (?:served|worked|acted) as|and (?:was|became)|était|est|"
     r"devenu|devenue|comme|a été|avait été|étaient|sont|servait comme|nommée?|désignée?|"
     r"ernannt zum|zum|war|ist|wurde|"
     r"soll|sollte|sei|diente als|als|waren|sind|"

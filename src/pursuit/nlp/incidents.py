@@ -110,8 +110,10 @@ _ORDER = re.compile(
     r"befohlen|ordnete|angeordnet)\b",
     re.I,
 )
-# German "ließ … hinrichten": "let" with the act as an infinitive is an order.
+# German "ließ … hinrichten", French "a fait exécuter": "let" or "make" with the act as an
+# infinitive is an order.
 _DE_LET = re.compile(r"\b(?:ließ|liess|lässt)\b", re.I)
+_FR_MADE = re.compile(r"\b(?:a|avait|ont|avaient|aurait)?\s*fait\s*$|\bfaisait\s*$", re.I)
 # "beheaded ... on the orders of the local emir, X"; "بأمر من الوالي X".
 _ORDERS_OF = re.compile(
     r"(?:\bon the orders? of|\bat the orders? of|\bon orders from|"
@@ -148,6 +150,17 @@ _ACCUSED_OF = re.compile(
     r"der\s+)?$",
     re.I,
 )
+# The accusing verb before the accused, the act after: "has charged X, 34, a Dutch citizen, with
+# membership of … and with the murder", "a condamné X, gardien …, pour la torture".
+_ACCUSING_BEFORE = re.compile(
+    r"\b(?:charged|accused|convicted|indicted|sentenced|prosecuted|condamné|condamnée|accusé|"
+    r"accusée|inculpé|inculpée|jugé|jugée|verurteilte|verurteilt|angeklagt|beschuldigt)\s*$",
+    re.I,
+)
+_ACCUSED_LINK = re.compile(
+    r"\b(?:with|for|of|pour|de|d'|wegen)\s+(?:the\s+|la\s+|le\s+|l'|des\s+|der\s+)?$", re.I
+)
+_ACCUSED_WORDS = 25
 # Arabic verb-first: "أعدم X ثلاثة رجال", "قتل X رجلين"; an object after the doer tells the
 # active reading from the passive one, which is written alike without vowels.
 _AR_FIRST_VERB = re.compile(r"^(?:أعدم|اعدم|قتل|ذبح|اختطف|خطف|عذب|عذّب)$")
@@ -190,6 +203,11 @@ _APPOSITION = re.compile(r"^\s*[,،][^,،;]{0,60}[,،]")
 _COORDINATED = re.compile(
     r"^\s*\w+(?:ed|t|é|ée|és|ées)\s+(?:[\w'-]+\s+){0,3}(?:and|et|und|و)\s*$", re.I
 )
+# "One of them, Abu Usama, tortured …": a short opening phrase the name stands beside.
+_NAMED_OPENER = re.compile(
+    r"\W*(?:one of (?:them|the \w+)|l'un d'(?:eux|entre eux)|einer von ihnen|أحدهم)\s*[,،]\s*", re.I
+)
+_NEGATED = frozenset("not never denies denied nie nicht jamais ne".split())
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|été|تم)\b|;", re.I)
 # German passive: "wurden sie auf dem Platz erschossen" puts the auxiliary before the victims.
 _DE_PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b", re.I)
@@ -247,14 +265,19 @@ class _Count:
     words: str
 
 
+# An Arabic dual counts two by its ending alone: "أعدم أسيرين" (two captives).
+_AR_DUAL = re.compile(r"(?<!\w)(?:أسيرين|رجلين|شابين|امرأتين|طفلين|سجينين|شخصين|حارسين)(?!\w)")
+
+
 def _counts(text: str, s: Sentence) -> list[_Count]:
     """The victim counts of a sentence, leaving out counted sources."""
-    out = []
+    out = [_Count(m.start(), 2, m.group()) for m in _AR_DUAL.finditer(text, s.start, s.end)]
     for match in _COUNT.finditer(text, s.start, s.end):
         value = _value(match)
         lead = text[max(s.start, match.start() - 20) : match.start()]
         if value and not _SOURCE_BEFORE.search(lead) and not _SOURCE_AFTER.match(text, match.end()):
             out.append(_Count(match.start(), value, match.group()))
+    out.sort(key=lambda c: c.start)
     return out
 
 
@@ -322,6 +345,11 @@ def _subject_did(text: str, s: Sentence, trigger: Mention, subject: Subject) -> 
         return True
     if _ACCUSED_OF.search(gap) and len(gap_words(gap)) <= 14:
         return True
+    accusing = _ACCUSING_BEFORE.search(text, s.start, subject.anchor.start)
+    if accusing is not None and not text[accusing.end() : subject.anchor.start].strip():
+        words = gap_words(gap)
+        if _ACCUSED_LINK.search(gap) and len(words) <= _ACCUSED_WORDS and not _NEGATED & set(words):
+            return True
     did = list(_AR_DID_BEFORE.finditer(text, s.start, subject.anchor.start))[-1:]
     if (
         did
@@ -331,6 +359,8 @@ def _subject_did(text: str, s: Sentence, trigger: Mention, subject: Subject) -> 
         return True
     if subject.anchor.extractor.endswith("object 1"):
         return False  # "described him as …": an object pronoun does only what it is accused of
+    if gap.strip() in (",", "،") and _NAMED_OPENER.fullmatch(text, s.start, subject.anchor.start):
+        return _VERB_FORM.search(trigger.text.lower()) is not None
     core = _RELATIVE.sub("", _APPOSITION.sub("", gap))
     words = [w for w in gap_words(core) if w not in _HEDGES]
     short = len(words) <= 2 or _COORDINATED.match(core) is not None
@@ -352,7 +382,8 @@ def _ordered_by(text: str, s: Sentence, trigger: Mention, subjects: list[Subject
         words = gap_words(gap)
         # "X was the emir of ... and, according to two residents, ordered the stoning"
         close = _ORDER.search(" ".join(words[-3:])) is not None and len(words) <= 20
-        ordered = _ORDER.search(gap) or (_DE_LET.search(gap) and trigger.text.islower())
+        let = _DE_LET.search(gap) or _FR_MADE.search(gap)
+        ordered = _ORDER.search(gap) or (let and trigger.text.islower())
         if ordered and (len(words) <= 8 or close):
             return [subject.person]
         break

@@ -101,8 +101,15 @@ def _known_place(m: Mention) -> Mention | None:
     return None
 
 
+# A verb inside the span makes it a title or a slogan, never a name ("Raqqa is Being
+# Slaughtered Silently", an activists' group).
+_CLAUSE_WORDS = frozenset("is are was were being been est sont ist sind war".split())
+
+
 def _not_a_name(m: Mention) -> bool:
-    """A digit: codes, footnote marks and hull numbers are no part of a name."""
+    """A digit (codes, footnote marks, hull numbers) or a verb is no part of a name."""
+    if any(w.lower() in _CLAUSE_WORDS for w in m.text.split()[1:]):
+        return True
     return re.search(r"\d", m.text) is not None
 
 
