@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pursuit.nlp.links import between, gap_words, nearest
+from pursuit.nlp.links import between, blanked, gap_words, nearest
 from pursuit.nlp.model import Mention, MentionType
 from pursuit.nlp.sentences import Sentence
 from pursuit.nlp.subjects import Subject
@@ -85,17 +85,13 @@ _TIME_PREPOSITION = re.compile(
 _BEFORE_ROLE = re.compile(r"^[\s,]*(?:(?:a|an|the|un|une|le|la|ein|eine|der|die)\s+)?$", re.I)
 
 
-def _without_times(text: str, start: int, end: int, s: Sentence) -> str:
-    """text[start:end] with every date mention in it blanked, its preposition included."""
-    chars = list(text[start:end])
+def _times(text: str, start: int, s: Sentence) -> list[tuple[int, int]]:
+    """The spans of the sentence's dates from `start` on, each with its preposition."""
+    spans = []
     for m in s.of(MentionType.DATE):
-        if m.start < start or m.end > end:
-            continue
-        lead = _TIME_PREPOSITION.search(text, start, m.start)
-        first = lead.start() if lead is not None else m.start
-        for i in range(first - start, m.end - start):
-            chars[i] = " "
-    return "".join(chars)
+        lead = _TIME_PREPOSITION.search(text, start, m.start) if m.start >= start else None
+        spans.append((lead.start() if lead is not None else m.start, m.end))
+    return spans
 
 
 def _verb_first(text: str, s: Sentence, subject: Subject, org: Mention) -> bool | None:
@@ -109,18 +105,15 @@ def _verb_first(text: str, s: Sentence, subject: Subject, org: Mention) -> bool 
 
 
 def _joined(text: str, s: Sentence, subject: Subject, org: Mention) -> bool:
-    timeless = _without_times(text, subject.anchor.end, org.start, s)
-    gap = "".join(
-        " " if t == " " else c
-        for c, t in zip(between(text, subject.anchor, org, s.mentions), timeless, strict=True)
-    )
+    others = [(m.start, m.end) for m in s.mentions if m is not subject.anchor and m is not org]
+    gap = blanked(text, subject.anchor.end, org.start, others + _times(text, subject.anchor.end, s))
     words = gap_words(gap)
     if len(words) > 25 or _NEGATION.intersection(words) or "n't" in gap:
         return False
     raw = text[subject.anchor.end : org.start]
     if _MEMBERS.search(raw) and len(gap_words(raw)) <= 8:
         return True
-    after = _without_times(text, org.end, s.end, s)
+    after = blanked(text, org.end, s.end, _times(text, org.end, s))
     if _DE_BEFORE.match(gap) and _DE_AFTER.match(after):
         return True
     if _JOIN.search(gap):

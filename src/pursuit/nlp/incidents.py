@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pursuit.nlp.links import between, gap_words, nearest, no_other
+from pursuit.nlp.links import between, blanked, gap_words, nearest, no_other
 from pursuit.nlp.model import Incident, IncidentKind, Mention, MentionType
 from pursuit.nlp.sentences import Sentence, sentences
 from pursuit.nlp.subjects import Carried, Subject, sentence_subjects
@@ -184,13 +184,10 @@ def _title_only(text: str, s: Sentence, start: int, end: int) -> bool:
     the verb and his name ("أعدم والي الرقة أبو لقمان", "قام المسؤول الأمني أبو عبيدة")."""
     if start > end:
         return False
-    chars = list(text[start:end])
-    roles = 0
-    for m in s.mentions:
-        if m.start >= start and m.end <= end and m.type in (MentionType.ROLE, MentionType.LOCATION):
-            roles += m.type is MentionType.ROLE
-            chars[m.start - start : m.end - start] = " " * (m.end - m.start)
-    rest = "".join(chars)
+    kinds = (MentionType.ROLE, MentionType.LOCATION)
+    titles = [m for m in s.of(*kinds) if m.start >= start and m.end <= end]
+    roles = sum(1 for m in titles if m.type is MentionType.ROLE)
+    rest = blanked(text, start, end, [(m.start, m.end) for m in titles])
     if any(mark in rest for mark in ",;:.،؛"):
         return False  # a clause ends between them: "… wurden erschossen, Abu Hamza sah zu"
     words = gap_words(rest)
@@ -341,7 +338,7 @@ def _subject_did(text: str, s: Sentence, trigger: Mention, subject: Subject) -> 
     if _PART_IN.search(gap) and len(gap_words(gap)) <= 8 and "never" not in gap_words(gap):
         return True
     german = _DE_PART_BEFORE.search(gap) and _DE_PART_AFTER.match(text[trigger.end : s.end])
-    if german and len(gap_words(gap)) <= 14 and not {"nie", "nicht"} & set(gap_words(gap)):
+    if german and len(gap_words(gap)) <= 14 and not _NEGATED & set(gap_words(gap)):
         return True
     if _ACCUSED_OF.search(gap) and len(gap_words(gap)) <= 14:
         return True

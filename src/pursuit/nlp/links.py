@@ -8,11 +8,19 @@ role to the name through ", a <nationality> jihadist, ".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from pursuit.nlp.model import Mention, MentionType
 
-__all__ = ["APPOSITION_WORDS", "between", "gap_words", "is_apposition", "nearest", "no_other"]
+__all__ = [
+    "APPOSITION_WORDS",
+    "between",
+    "blanked",
+    "gap_words",
+    "is_apposition",
+    "nearest",
+    "no_other",
+]
 
 APPOSITION_WORDS = frozenset(
     "a an the his her their its one named called known as also alias aka former then local "
@@ -26,17 +34,23 @@ APPOSITION_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'-]*|\d+")
 
 
+def blanked(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> str:
+    """text[start:end] with every span that lies wholly inside it turned into spaces, so that
+    offsets still line up with the text."""
+    chars = list(text[start:end])
+    for first, last in spans:
+        if first >= start and last <= end:
+            chars[first - start : last - start] = " " * (last - first)
+    return "".join(chars)
+
+
 def between(text: str, left: Mention, right: Mention, blank: Sequence[Mention] = ()) -> str:
     """The text from the end of `left` to the start of `right`, other mentions blanked."""
     start, end = left.end, right.start
     if end < start:
         return ""
-    chars = list(text[start:end])
-    for m in blank:
-        if m.start >= start and m.end <= end and m is not left and m is not right:
-            for i in range(m.start - start, m.end - start):
-                chars[i] = " "
-    return "".join(chars)
+    others = [(m.start, m.end) for m in blank if m is not left and m is not right]
+    return blanked(text, start, end, others)
 
 
 def gap_words(gap: str) -> list[str]:

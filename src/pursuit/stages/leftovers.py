@@ -40,14 +40,9 @@ UNPACK_PREFIX = "pursuit-unpack-"
 UPLOAD_PREFIX = "pursuit-upload-"
 # The court package is staged in a hidden folder beside the .zip it becomes.
 PACKAGE_PREFIX = ".pursuit-package-"
-_PREFIXES = (
-    TEMP_PREFIX,
-    UNPACK_PREFIX,
-    UPLOAD_PREFIX,
-    "pursuit-ocr-",
-    "pursuit-lent-",
-    PACKAGE_PREFIX,
-)
+# Leftovers in the system's temporary folder; the blob store and an output folder have their own.
+_TEMP_DIR_PREFIXES = (UNPACK_PREFIX, UPLOAD_PREFIX, "pursuit-ocr-", "pursuit-lent-")
+_PREFIXES = (TEMP_PREFIX, *_TEMP_DIR_PREFIXES, PACKAGE_PREFIX)
 _OWNED = re.compile(r"^(?P<pid>\d+)@(?P<host>.+)-[A-Za-z0-9_]+$")
 _STARTED = datetime.now(UTC)
 _SLACK = timedelta(minutes=1)
@@ -69,7 +64,7 @@ def _candidates(blob_root: Path) -> list[Path]:
     if blob_root.is_dir():
         found += sorted(blob_root.glob(f"{TEMP_PREFIX}*"))
     temp = Path(tempfile.gettempdir())
-    for prefix in _PREFIXES[1:-1]:
+    for prefix in _TEMP_DIR_PREFIXES:
         found += sorted(temp.glob(f"{prefix}*"))
     return found
 
